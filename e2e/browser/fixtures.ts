@@ -1,0 +1,56 @@
+/* eslint-disable no-empty-pattern -- Playwright fixtures declare their dependencies by destructuring, even when there are none. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { test as base, expect, type Page } from '@playwright/test';
+import { startBrowserMode, type BrowserMode } from '../../electron/hosts/web/browser-mode';
+import { startPiecesSim, type PiecesSim } from '../sims/pieces';
+
+const root = resolve(import.meta.dirname, '../..');
+export const screenshotDir = join(root, 'e2e', 'screenshots');
+export const VAULT_PASSPHRASE = 'e2e correct horse battery';
+
+export interface AppFixture {
+  app: BrowserMode;
+  /** Every log line the core wrote during the test. */
+  logLines: string[];
+  dataDir: string;
+}
+
+interface Fixtures {
+  sim: PiecesSim;
+  backupConsole: AppFixture;
+  /** The page with the app loaded and ready. */
+  appPage: Page;
+}
+
+export const test = base.extend<Fixtures>({
+  sim: async ({}, use) => {
+    // 0.75: a backup takes about three seconds, long enough to watch and to cancel midway.
+    const sim = await startPiecesSim({ port: 0, timeScale: 0.75 });
+    await use(sim);
+    await sim.close();
+  },
+  backupConsole: async ({}, use) => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'bc-e2e-'));
+    const logLines: string[] = [];
+    const app = await startBrowserMode({
+      dataDir,
+      port: 0,
+      staticDir: join(root, 'out', 'renderer'),
+      version: 'e2e',
+      presetPassphrase: VAULT_PASSPHRASE,
+      logSink: (line) => logLines.push(line),
+    });
+    await use({ app, logLines, dataDir });
+    await app.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  },
+  appPage: async ({ page, backupConsole }, use) => {
+    await page.goto(backupConsole.app.host.url);
+    await expect(page.locator('[data-app-state="ready"]')).toBeVisible();
+    await use(page);
+  },
+});
+
+export { expect };

@@ -1,0 +1,95 @@
+import { join } from 'node:path';
+import type { CallHandlers, CallResult, EventName } from '../../shared/contract';
+import { createProviderRegistry, type ProviderRegistry } from '../providers/registry';
+import { Connections } from './connections';
+import { createDispatcher } from './dispatch';
+import { EndpointStore } from './endpoints/endpoint-store';
+import { JobRunner } from './jobs/job-runner';
+import { SecretRedactor, type Logger } from './log/logger';
+import type { SecretStore } from './secrets/secret-store';
+import { backupHandlers } from './service/backup-handlers';
+import type { CoreDeps, EmitEvent } from './service/deps';
+import { endpointHandlers } from './service/endpoint-handlers';
+import { isActive } from './service/job-state';
+import { miscHandlers } from './service/misc-handlers';
+import { reattachInterruptedJobs } from './service/reattach';
+
+export interface AppCoreOptions {
+  dataDir: string;
+  secretStore: SecretStore;
+  log: Logger;
+  host: 'electron' | 'web';
+  version: string;
+  /** Shared with the logger so secrets learnt at run time are masked in every line. */
+  redactor?: SecretRedactor;
+  providers?: ProviderRegistry;
+}
+
+export type EventListener = (name: EventName, payload: unknown) => void;
+
+/** The whole application behind one dispatch function; both hosts (IPC and web) sit on top of it. */
+export interface AppCore {
+  /** Validates input against the contract and never throws: failures come back as envelopes. */
+  dispatch(name: string, rawInput: unknown): Promise<CallResult<unknown>>;
+  onEvent(listener: EventListener): () => void;
+  activeJobCount(): number;
+  /** Mean progress (0..1) of running jobs that report it, for the taskbar; undefined when none. */
+  aggregateProgress(): number | undefined;
+  close(): Promise<void>;
+}
+
+export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
+  const { dataDir, log } = options;
+  const redactor = options.redactor ?? new SecretRedactor();
+  const providers = options.providers ?? createProviderRegistry();
+  const listeners = new Set<EventListener>();
+  const emit: EmitEvent = (name, payload) => {
+    for (const listener of listeners) {
+      try {
+        listener(name, payload);
+      } catch (error) {
+        log.error('event listener failed', { event: name, error });
+      }
+    }
+  };
+  const endpoints = await EndpointStore.open(join(dataDir, 'endpoints.json'));
+  const jobs = await JobRunner.open({ file: join(dataDir, 'jobs.json'), log, onUpdate: (job) => emit('job.updated', job) });
+  const connections = new Connections(providers, options.secretStore, redactor, log);
+  const deps: CoreDeps = {
+    endpoints,
+    jobs,
+    secrets: options.secretStore,
+    connections,
+    providers,
+    redactor,
+    log,
+    emit,
+    appInfo: { version: options.version, host: options.host, platform: process.platform, dataDir },
+  };
+  const handlers: CallHandlers = { ...miscHandlers(deps), ...endpointHandlers(deps), ...backupHandlers(deps) };
+  const dispatch = createDispatcher(handlers, log);
+  reattachInterruptedJobs(deps);
+  log.info('core started', { host: options.host, version: options.version });
+
+  return {
+    dispatch,
+    onEvent(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    activeJobCount: () => jobs.list().filter((j) => isActive(j.state)).length,
+    aggregateProgress() {
+      const fractions = jobs
+        .list()
+        .filter((j) => isActive(j.state) && j.progress.fraction !== undefined)
+        .map((j) => j.progress.fraction as number);
+      return fractions.length ? fractions.reduce((a, b) => a + b, 0) / fractions.length : undefined;
+    },
+    async close() {
+      listeners.clear();
+      await jobs.close();
+      await connections.closeAll();
+      log.info('core stopped');
+    },
+  };
+}

@@ -1,0 +1,80 @@
+import type { Endpoint } from '../../shared/domain';
+import { AppError } from '../../shared/errors';
+import type { Provider, ProviderContext } from '../providers/provider';
+import type { ProviderRegistry } from '../providers/registry';
+import { HttpClient } from './http/http-client';
+import type { Logger, SecretRedactor } from './log/logger';
+import { endpointSecretKey, type SecretStore } from './secrets/secret-store';
+
+interface CachedClient {
+  key: string;
+  client: HttpClient;
+}
+
+/**
+ * Builds the context a provider needs for one endpoint: one pooled HTTP client per endpoint
+ * (rebuilt when its URL, timeout or TLS trust changes) and the discovered base URL when the
+ * config leaves it empty.
+ */
+export class Connections {
+  private readonly clients = new Map<string, CachedClient>();
+  private readonly discovered = new Map<string, string>();
+
+  constructor(
+    private readonly providers: ProviderRegistry,
+    private readonly secrets: SecretStore,
+    private readonly redactor: SecretRedactor,
+    private readonly log: Logger,
+  ) {}
+
+  providerFor(endpoint: Endpoint): Provider {
+    return this.providers.get(endpoint.kind);
+  }
+
+  async contextFor(endpoint: Endpoint, draftSecrets?: Record<string, string>): Promise<ProviderContext> {
+    const provider = this.providerFor(endpoint);
+    const log = this.log.child({ endpoint: endpoint.name, kind: endpoint.kind });
+    const baseUrl = await this.baseUrlFor(endpoint, provider, log);
+    const key = JSON.stringify([baseUrl, endpoint.timeoutMs, endpoint.tls]);
+    let cached = this.clients.get(endpoint.id);
+    if (!cached || cached.key !== key) {
+      void cached?.client.close();
+      cached = { key, client: new HttpClient({ baseUrl, timeoutMs: endpoint.timeoutMs, tls: endpoint.tls, log }) };
+      this.clients.set(endpoint.id, cached);
+    }
+    return {
+      endpoint,
+      http: cached.client,
+      log,
+      secret: async (name) => {
+        const value = draftSecrets?.[name] ?? (await this.secrets.get(endpointSecretKey(endpoint.id, name)));
+        this.redactor.add(value);
+        return value;
+      },
+    };
+  }
+
+  private async baseUrlFor(endpoint: Endpoint, provider: Provider, log: Logger): Promise<string> {
+    if (endpoint.url) return endpoint.url;
+    const known = this.discovered.get(endpoint.id);
+    if (known) return known;
+    if (!provider.resolveBaseUrl) {
+      throw new AppError('validation', `${endpoint.name} has no URL.`, 'Edit the endpoint and enter its URL.');
+    }
+    const url = await provider.resolveBaseUrl(endpoint, log);
+    this.discovered.set(endpoint.id, url);
+    return url;
+  }
+
+  /** Drops the pooled client and any discovered URL, e.g. after the endpoint changed or went away. */
+  forget(endpointId: string): void {
+    void this.clients.get(endpointId)?.client.close();
+    this.clients.delete(endpointId);
+    this.discovered.delete(endpointId);
+  }
+
+  async closeAll(): Promise<void> {
+    await Promise.all([...this.clients.values()].map((c) => c.client.close()));
+    this.clients.clear();
+  }
+}

@@ -1,0 +1,147 @@
+import { createHash, X509Certificate } from 'node:crypto';
+import type { PeerCertificate } from 'node:tls';
+import { checkServerIdentity } from 'node:tls';
+import { Agent, errors as undiciErrors, request, type Dispatcher } from 'undici';
+import type { z } from 'zod';
+import { AppError } from '../../../shared/errors';
+import type { Logger } from '../log/logger';
+import { silentLogger } from '../log/logger';
+import { networkErrorToAppError } from './network-errors';
+
+export interface TlsTrust {
+  /** A private CA (or a self-signed leaf) to trust for this endpoint only. */
+  caPem?: string;
+  /** SHA-256 of the leaf certificate, colon-separated upper-case hex; checked in addition to normal verification. */
+  fingerprint256?: string;
+}
+
+export interface HttpClientOptions {
+  baseUrl: string;
+  timeoutMs: number;
+  tls?: TlsTrust;
+  log?: Logger;
+}
+
+export type HttpMethod = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface HttpRequest {
+  method?: HttpMethod;
+  /** Relative to the base URL (a leading slash is kept relative to the base path). */
+  path: string;
+  query?: Record<string, string | number | boolean | undefined>;
+  json?: unknown;
+  headers?: Record<string, string>;
+  signal?: AbortSignal;
+  timeoutMs?: number;
+}
+
+export interface HttpResponse {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  url: string;
+  text(): Promise<string>;
+  /** Parses JSON; a body that is not JSON becomes a `bad-response` error naming the URL. */
+  json(): Promise<unknown>;
+  /** Releases the connection without reading the body. */
+  discard(): Promise<void>;
+}
+
+export function fingerprintOf(cert: PeerCertificate | X509Certificate): string {
+  const raw = cert instanceof X509Certificate ? cert.raw : cert.raw;
+  return createHash('sha256').update(raw).digest('hex').toUpperCase().match(/../g)!.join(':');
+}
+
+/** One HTTP client per endpoint: its own connection pool, TLS trust and timeouts. TLS verification is always on. */
+export class HttpClient {
+  readonly baseUrl: string;
+  private readonly agent: Agent;
+  private readonly timeoutMs: number;
+  private readonly log: Logger;
+
+  constructor(options: HttpClientOptions) {
+    this.baseUrl = options.baseUrl.endsWith('/') ? options.baseUrl : options.baseUrl + '/';
+    this.timeoutMs = options.timeoutMs;
+    this.log = options.log ?? silentLogger;
+    const pin = options.tls?.fingerprint256;
+    this.agent = new Agent({
+      connectTimeout: Math.min(options.timeoutMs, 10_000),
+      headersTimeout: options.timeoutMs,
+      bodyTimeout: options.timeoutMs,
+      connect: {
+        ca: options.tls?.caPem || undefined,
+        checkServerIdentity: (host, cert) => {
+          const identityError = checkServerIdentity(host, cert);
+          if (identityError) return identityError;
+          if (pin && fingerprintOf(cert) !== pin) {
+            return new Error(`Certificate fingerprint ${fingerprintOf(cert)} does not match the pinned ${pin}`);
+          }
+          return undefined;
+        },
+      },
+    });
+  }
+
+  urlFor(path: string, query?: HttpRequest['query']): string {
+    const url = new URL(path.replace(/^\//, ''), this.baseUrl);
+    for (const [k, v] of Object.entries(query ?? {})) if (v !== undefined) url.searchParams.set(k, String(v));
+    return url.toString();
+  }
+
+  async request(req: HttpRequest): Promise<HttpResponse> {
+    const url = this.urlFor(req.path, req.query);
+    const method = req.method ?? 'GET';
+    const headers: Record<string, string> = { accept: 'application/json, text/plain;q=0.9', ...req.headers };
+    let body: string | undefined;
+    if (req.json !== undefined) {
+      body = JSON.stringify(req.json);
+      headers['content-type'] = 'application/json';
+    }
+    const timeout = req.timeoutMs ?? this.timeoutMs;
+    const signal = req.signal ? AbortSignal.any([req.signal, AbortSignal.timeout(timeout)]) : AbortSignal.timeout(timeout);
+    let res: Dispatcher.ResponseData;
+    try {
+      res = await request(url, { method, headers, body, signal, dispatcher: this.agent, headersTimeout: timeout, bodyTimeout: timeout });
+    } catch (error) {
+      throw this.translate(error, url, req.signal);
+    }
+    this.log.debug('http', { method, url, status: res.statusCode });
+    const translate = (e: unknown) => this.translate(e, url, req.signal);
+    return {
+      status: res.statusCode,
+      headers: res.headers,
+      url,
+      text: () => res.body.text().catch((e) => Promise.reject(translate(e))),
+      json: async () => {
+        const text = await res.body.text().catch((e) => Promise.reject(translate(e)));
+        try {
+          return JSON.parse(text) as unknown;
+        } catch {
+          throw new AppError('bad-response', `${url} answered with a body that is not JSON.`, 'Check that the URL points at the right service; a proxy or login page may be in the way.');
+        }
+      },
+      discard: () => res.body.dump().catch(() => undefined),
+    };
+  }
+
+  private translate(error: unknown, url: string, userSignal?: AbortSignal): AppError {
+    if (error instanceof AppError) return error;
+    if (userSignal?.aborted) return new AppError('cancelled', 'The request was cancelled.');
+    if (error instanceof undiciErrors.RequestAbortedError || (error instanceof Error && error.name === 'TimeoutError')) {
+      return new AppError('timeout', `${url} did not answer in time.`, 'Check that the endpoint is up, or raise its timeout in the endpoint settings.');
+    }
+    return networkErrorToAppError(error, url);
+  }
+
+  async close(): Promise<void> {
+    await this.agent.close();
+  }
+}
+
+/** Validates a parsed body against the wire schema; a mismatch names the URL and the first bad field. */
+export function parseWire<T extends z.ZodType>(schema: T, value: unknown, url: string): z.output<T> {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const where = issue?.path.length ? ` at "${issue.path.join('.')}"` : '';
+  throw new AppError('bad-response', `${url} answered with data Backup Console does not understand${where}: ${issue?.message ?? 'invalid'}.`, 'The server may run a version this app does not support yet. The log has the details.');
+}

@@ -1,0 +1,27 @@
+import type { AppInfo, EndpointView, EventName, EventPayload } from '../../../shared/contract';
+import type { Endpoint } from '../../../shared/domain';
+import type { ProviderRegistry } from '../../providers/registry';
+import type { Connections } from '../connections';
+import type { EndpointStore } from '../endpoints/endpoint-store';
+import type { JobRunner } from '../jobs/job-runner';
+import type { Logger, SecretRedactor } from '../log/logger';
+import type { SecretStore } from '../secrets/secret-store';
+
+export type EmitEvent = <E extends EventName>(name: E, payload: EventPayload<E>) => void;
+
+/** What the call handlers share. Built once by createAppCore. */
+export interface CoreDeps {
+  endpoints: EndpointStore;
+  jobs: JobRunner;
+  secrets: SecretStore;
+  connections: Connections;
+  providers: ProviderRegistry;
+  redactor: SecretRedactor;
+  log: Logger;
+  emit: EmitEvent;
+  appInfo: AppInfo;
+}
+
+export function toView(deps: CoreDeps, endpoint: Endpoint): EndpointView {
+  return { ...endpoint, capabilities: deps.providers.get(endpoint.kind).capabilities(endpoint) };
+}

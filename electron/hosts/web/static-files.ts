@@ -1,0 +1,33 @@
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import type { ServerResponse } from 'node:http';
+import { extname, join, normalize, sep } from 'node:path';
+
+const contentTypes: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.json': 'application/json',
+  '.woff2': 'font/woff2',
+};
+
+/** Serves the built renderer; unknown paths fall back to index.html. Never leaves `root`. */
+export function serveStatic(root: string | undefined, urlPath: string, res: ServerResponse, headers: Record<string, string>): void {
+  if (!root || !existsSync(join(root, 'index.html'))) {
+    res.writeHead(503, { ...headers, 'content-type': 'text/plain; charset=utf-8' });
+    res.end('The renderer is not built. Run "npm run build" (or "npm run serve", which builds first).\n');
+    return;
+  }
+  const relative = normalize(decodeURIComponent(urlPath)).replace(/^([/\\])+/, '');
+  let file = join(root, relative);
+  if (!file.startsWith(root + sep) || !existsSync(file) || !statSync(file).isFile()) file = join(root, 'index.html');
+  const isIndex = file.endsWith('index.html');
+  res.writeHead(200, {
+    ...headers,
+    'content-type': contentTypes[extname(file)] ?? 'application/octet-stream',
+    'cache-control': isIndex ? 'no-store' : 'public, max-age=31536000, immutable',
+  });
+  createReadStream(file).pipe(res);
+}

@@ -1,0 +1,127 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { Job } from '../../../shared/domain';
+import type { ConnectionStatus } from './renderer-client';
+import { createWebClient, type WebClient } from './web-client';
+
+const job: Job = {
+  id: 'j1',
+  endpointId: 'e1',
+  endpointName: 'Pieces',
+  kind: 'create',
+  state: 'running',
+  stage: 'Copying',
+  progress: { fraction: 0.5 },
+  startedAt: '2025-01-01T00:00:00.000Z',
+  updatedAt: '2025-01-01T00:00:01.000Z',
+  cancellable: true,
+  stalled: false,
+};
+
+function json(body: unknown, status = 200): Response {
+  return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+}
+
+/** An SSE response whose body the test writes to and closes. */
+function sseStream() {
+  let controller!: ReadableStreamDefaultController<Uint8Array>;
+  const body = new ReadableStream<Uint8Array>({ start: (c) => void (controller = c) });
+  const encoder = new TextEncoder();
+  return {
+    response: new Response(body, { headers: { 'Content-Type': 'text/event-stream' } }),
+    write: (text: string) => controller.enqueue(encoder.encode(text)),
+    close: () => controller.close(),
+  };
+}
+
+let client: WebClient | undefined;
+afterEach(() => {
+  client?.close();
+  client = undefined;
+  vi.restoreAllMocks();
+});
+
+describe('web client calls', () => {
+  it('POSTs the input with the bearer token and unwraps the value', async () => {
+    const fetchMock = vi.fn<typeof fetch>(async () =>
+      json({ ok: true, value: { version: '1.0.0', host: 'web', platform: 'linux', dataDir: '/tmp' } }),
+    );
+    client = createWebClient({ token: 't0k', fetch: fetchMock });
+    await expect(client.call('app.info', {})).resolves.toMatchObject({ host: 'web' });
+    const [url, init] = fetchMock.mock.calls[0];
+    expect(url).toBe('/api/call/app.info');
+    expect(init?.method).toBe('POST');
+    expect(new Headers(init?.headers).get('Authorization')).toBe('Bearer t0k');
+    expect(init?.body).toBe('{}');
+  });
+
+  it('throws the envelope error, also on 401/403', async () => {
+    const fetchMock = vi.fn(async () =>
+      json({ ok: false, error: { code: 'unauthorized', message: 'Bad token', hint: 'Reopen the link' } }, 401),
+    );
+    client = createWebClient({ token: 'x', fetch: fetchMock as typeof fetch });
+    await expect(client.call('endpoints.list', {})).rejects.toMatchObject({ code: 'unauthorized', hint: 'Reopen the link' });
+  });
+
+  it('reports a network failure as unreachable and a non-JSON answer as bad-response', async () => {
+    client = createWebClient({ token: 'x', fetch: (async () => Promise.reject(new TypeError('failed'))) as typeof fetch });
+    await expect(client.call('jobs.list', {})).rejects.toMatchObject({ code: 'unreachable' });
+    client.close();
+    client = createWebClient({ token: 'x', fetch: (async () => new Response('<html>', { status: 502 })) as typeof fetch });
+    await expect(client.call('jobs.list', {})).rejects.toMatchObject({ code: 'bad-response' });
+  });
+});
+
+describe('web client events', () => {
+  it('delivers validated events, reconnects after the feed drops and reports it', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const streams = [sseStream(), sseStream()];
+    let connections = 0;
+    const fetchMock = vi.fn(async (url: string | URL | Request, init?: RequestInit) => {
+      expect(String(url)).toBe('/api/events');
+      expect(new Headers(init?.headers).get('Authorization')).toBe('Bearer t');
+      return streams[connections++].response;
+    });
+    client = createWebClient({ token: 't', fetch: fetchMock as typeof fetch, random: () => 1 });
+    const statuses: ConnectionStatus[] = [];
+    client.onConnectionStatus((s) => statuses.push(s));
+    const received: Job[] = [];
+    const reconnected = vi.fn();
+    client.onReconnect(reconnected);
+    client.on('job.updated', (payload) => received.push(payload));
+
+    await vi.waitFor(() => expect(statuses).toContain('open'));
+    streams[0].write(`event: job.updated\ndata: ${JSON.stringify(job)}\n\n`);
+    streams[0].write('event: job.updated\ndata: {"id":"broken"}\n\n');
+    streams[0].write('event: job.updated\ndata: not json\n\n');
+    await vi.waitFor(() => expect(received).toHaveLength(1));
+    expect(received[0]).toMatchObject({ id: 'j1', progress: { fraction: 0.5 } });
+
+    streams[0].close();
+    await vi.waitFor(() => expect(reconnected).toHaveBeenCalledTimes(1), { timeout: 5000 });
+    expect(statuses).toEqual(['open', 'reconnecting', 'open']);
+    streams[1].write(`event: job.updated\ndata: ${JSON.stringify({ ...job, state: 'succeeded' })}\n\n`);
+    await vi.waitFor(() => expect(received).toHaveLength(2));
+  });
+
+  it('drops a feed that went silent and reconnects', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const streams = [sseStream(), sseStream()];
+    let connections = 0;
+    const fetchMock = vi.fn<typeof fetch>(async () => streams[connections++].response);
+    client = createWebClient({ token: 't', fetch: fetchMock, random: () => 1, idleTimeoutMs: 100 });
+    const reconnected = vi.fn();
+    client.onReconnect(reconnected);
+    client.on('vault.changed', () => {});
+    await vi.waitFor(() => expect(reconnected).toHaveBeenCalledTimes(1), { timeout: 5000 });
+    expect(fetchMock).toHaveBeenCalledTimes(2);
+  });
+
+  it('stops for good when the host refuses the token', async () => {
+    const fetchMock = vi.fn(async () => json({ ok: false, error: { code: 'unauthorized', message: 'no' } }, 401));
+    client = createWebClient({ token: 'bad', fetch: fetchMock as typeof fetch });
+    client.on('endpoints.changed', () => {});
+    await vi.waitFor(() => expect(client?.getConnectionStatus()).toBe('unauthorized'));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+  });
+});

@@ -1,0 +1,113 @@
+import { isEventName } from '../../../shared/channels';
+import type { CallInput, CallName, CallOutput, EventName, EventPayload } from '../../../shared/contract';
+import { ClientError } from './client-error';
+import { parseCallOutput, unwrapEnvelope } from './envelope';
+import { parseEventPayload } from './event-payload';
+import { EventStream } from './event-stream';
+import { ListenerSet } from './listener-set';
+import type { ConnectionStatus, RendererClient } from './renderer-client';
+import type { SseMessage } from './sse-parser';
+
+export interface WebClientOptions {
+  token: string;
+  /** Origin-relative by default: the web host serves this page and the API together. */
+  baseUrl?: string;
+  fetch?: typeof fetch;
+  random?: () => number;
+  idleTimeoutMs?: number;
+}
+
+export interface WebClient extends RendererClient {
+  close(): void;
+}
+
+/**
+ * Browser mode: `POST /api/call/<name>` with a Bearer token answers an envelope;
+ * `GET /api/events` is an SSE feed of `event: <name>` / `data: <json>` messages.
+ */
+export function createWebClient(options: WebClientOptions): WebClient {
+  const baseUrl = options.baseUrl ?? '';
+  const fetchImpl = options.fetch ?? globalThis.fetch.bind(globalThis);
+  const eventListeners = new Map<EventName, ListenerSet<unknown>>();
+  const reconnectListeners = new ListenerSet<void>();
+  const statusListeners = new ListenerSet<ConnectionStatus>();
+  let status: ConnectionStatus = 'connecting';
+
+  const stream = new EventStream({
+    url: `${baseUrl}/api/events`,
+    token: options.token,
+    fetch: fetchImpl,
+    random: options.random,
+    idleTimeoutMs: options.idleTimeoutMs,
+    onMessage: (message) => dispatch(message),
+    onStatus: (next) => {
+      if (next === status) return;
+      status = next;
+      statusListeners.emit(next);
+    },
+    onReconnected: () => reconnectListeners.emit(),
+  });
+
+  function dispatch(message: SseMessage): void {
+    if (!isEventName(message.event)) return;
+    const listeners = eventListeners.get(message.event);
+    if (!listeners || listeners.size === 0) return;
+    let raw: unknown;
+    try {
+      raw = JSON.parse(message.data);
+    } catch {
+      console.warn(`[client] dropped a "${message.event}" event whose data is not JSON`);
+      return;
+    }
+    const payload = parseEventPayload(message.event, raw);
+    if (payload !== undefined) listeners.emit(payload);
+  }
+
+  async function call<N extends CallName>(name: N, input: CallInput<N>): Promise<CallOutput<N>> {
+    let response: Response;
+    try {
+      response = await fetchImpl(`${baseUrl}/api/call/${encodeURIComponent(name)}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${options.token}` },
+        body: JSON.stringify(input ?? {}),
+        cache: 'no-store',
+      });
+    } catch {
+      throw new ClientError({
+        code: 'unreachable',
+        message: 'Lost contact with the Backup Console host.',
+        hint: 'Check that the host process (npm run serve) is still running, then retry.',
+      });
+    }
+    let body: unknown;
+    try {
+      body = await response.json();
+    } catch {
+      throw new ClientError({
+        code: response.status === 401 ? 'unauthorized' : 'bad-response',
+        message: `The host answered "${name}" with HTTP ${response.status} and no result.`,
+        hint: 'Open the link the host printed at start-up again.',
+      });
+    }
+    return parseCallOutput(name, unwrapEnvelope(body, name));
+  }
+
+  return {
+    host: 'web',
+    call,
+    on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void {
+      let listeners = eventListeners.get(event);
+      if (!listeners) {
+        listeners = new ListenerSet<unknown>();
+        eventListeners.set(event, listeners);
+      }
+      const unsubscribe = listeners.add(listener as (payload: unknown) => void);
+      stream.start();
+      return unsubscribe;
+    },
+    onReconnect: (listener) => reconnectListeners.add(listener),
+    getConnectionStatus: () => status,
+    onConnectionStatus: (listener) => statusListeners.add(listener),
+    close: () => stream.stop(),
+  };
+}

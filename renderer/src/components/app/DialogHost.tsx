@@ -1,0 +1,35 @@
+import { useBackups } from '../../queries/use-backups';
+import { useEndpoints } from '../../queries/use-endpoints';
+import { useUiStore } from '../../state/ui-store';
+import { BackupAssetDialog } from '../backups/BackupAssetDialog';
+import { DeleteBackupDialog } from '../backups/DeleteBackupDialog';
+import { RestoreDialog } from '../backups/RestoreDialog';
+import { EndpointFormDialog } from '../endpoints/EndpointFormDialog';
+import { ImportEndpointsDialog } from '../endpoints/ImportEndpointsDialog';
+import { RemoveEndpointDialog } from '../endpoints/RemoveEndpointDialog';
+
+/**
+ * Renders the one open dialog. The store holds only ids; records come from the query cache, so
+ * a dialog whose endpoint or backup vanished (removed elsewhere) simply closes.
+ */
+export function DialogHost() {
+  const dialog = useUiStore((state) => state.dialog);
+  const closeDialog = useUiStore((state) => state.closeDialog);
+  const { data: endpoints } = useEndpoints();
+  const endpointId = dialog && 'endpointId' in dialog ? dialog.endpointId : undefined;
+  const { data: backups } = useBackups(dialog?.type === 'restore' || dialog?.type === 'delete' ? endpointId : undefined);
+
+  if (!dialog) return null;
+  if (dialog.type === 'endpoint-form') return <EndpointFormDialog endpointId={dialog.endpointId} onClose={closeDialog} />;
+  if (dialog.type === 'import-endpoints') return <ImportEndpointsDialog onClose={closeDialog} />;
+
+  const endpoint = endpoints?.find((e) => e.id === dialog.endpointId);
+  if (!endpoint) return null;
+  if (dialog.type === 'remove-endpoint') return <RemoveEndpointDialog endpoint={endpoint} onClose={closeDialog} />;
+  if (dialog.type === 'backup-asset') return <BackupAssetDialog endpoint={endpoint} onClose={closeDialog} />;
+
+  const backup = backups?.find((b) => b.id === dialog.backupId);
+  if (!backup) return null;
+  if (dialog.type === 'restore') return <RestoreDialog endpoint={endpoint} backup={backup} onClose={closeDialog} />;
+  return <DeleteBackupDialog endpoint={endpoint} backup={backup} onClose={closeDialog} />;
+}

@@ -1,0 +1,56 @@
+import type { EndpointView } from '../../../../shared/contract';
+import { useKindInfo } from '../../queries/use-kinds';
+import { useCreateBackup } from '../../queries/use-backup-mutations';
+import { useUiStore } from '../../state/ui-store';
+import { Button } from '../ui/Button';
+import { CapabilityButton } from '../ui/CapabilityButton';
+import { ErrorMessage } from '../ui/ErrorMessage';
+
+export function EndpointHeader({ endpoint }: { endpoint: EndpointView }) {
+  const kind = useKindInfo(endpoint.kind);
+  const create = useCreateBackup();
+  const openDialog = useUiStore((state) => state.openDialog);
+  const { capabilities } = endpoint;
+
+  return (
+    <div className="shrink-0 border-b border-slate-200 bg-white px-5 py-3 dark:border-slate-800 dark:bg-slate-900">
+      <div className="flex flex-wrap items-start justify-between gap-x-6 gap-y-2">
+        <div className="min-w-0">
+          <h1 className="truncate text-lg font-semibold" title={endpoint.name}>
+            {endpoint.name}
+          </h1>
+          <p className="flex flex-wrap items-center gap-x-2 text-sm text-slate-600 dark:text-slate-400">
+            <span>{kind?.label ?? endpoint.kind}</span>
+            <span aria-hidden="true">·</span>
+            {endpoint.url ? (
+              <span className="font-mono text-xs break-all">{endpoint.url}</span>
+            ) : (
+              <span>URL found automatically</span>
+            )}
+          </p>
+        </div>
+        <div className="flex items-start gap-2">
+          {capabilities.backupAsset.enabled && (
+            <Button data-testid="backup-asset" onClick={() => openDialog({ type: 'backup-asset', endpointId: endpoint.id })}>
+              Back up an asset…
+            </Button>
+          )}
+          <CapabilityButton
+            variant="primary"
+            testId="backup-now"
+            capability={capabilities.create}
+            busy={create.isPending}
+            onClick={() => create.mutate(endpoint.id)}
+          >
+            {create.isPending ? 'Starting…' : 'Back up now'}
+          </CapabilityButton>
+        </div>
+      </div>
+      {create.error && (
+        <div className="mt-3">
+          <ErrorMessage title="The backup did not start" error={create.error} />
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,60 @@
+import type { EndpointView } from '../../../../shared/contract';
+import { useConnectionTest } from '../../queries/use-connection-test';
+import { useKindInfo } from '../../queries/use-kinds';
+import { toClientError } from '../../client/client-error';
+import { useUiStore } from '../../state/ui-store';
+import { Button } from '../ui/Button';
+import { HealthDot } from '../ui/HealthDot';
+
+export function EndpointListItem({ endpoint, selected }: { endpoint: EndpointView; selected: boolean }) {
+  const kind = useKindInfo(endpoint.kind);
+  const test = useConnectionTest(endpoint.id);
+  const selectEndpoint = useUiStore((state) => state.selectEndpoint);
+  const openDialog = useUiStore((state) => state.openDialog);
+  const result = test.data;
+
+  return (
+    <li
+      data-testid="endpoint-item"
+      data-endpoint-id={endpoint.id}
+      className={`group rounded-md border ${selected ? 'border-blue-300 bg-white shadow-sm dark:border-blue-700 dark:bg-slate-800' : 'border-transparent hover:bg-white/70 dark:hover:bg-slate-800/60'}`}
+    >
+      <button
+        type="button"
+        aria-current={selected ? 'true' : undefined}
+        onClick={() => selectEndpoint(endpoint.id)}
+        className="flex w-full items-start gap-2.5 rounded-md px-2.5 pt-2 pb-1 text-left"
+      >
+        <span className="pt-1.5">
+          <HealthDot test={result} testing={test.isFetching} />
+        </span>
+        <span className="min-w-0 flex-1">
+          <span className="block truncate text-sm font-medium">{endpoint.name}</span>
+          <span className="block truncate text-xs text-slate-600 dark:text-slate-400">
+            {kind?.label ?? endpoint.kind}
+            {endpoint.url ? ` · ${endpoint.url.replace(/^https?:\/\//, '')}` : ' · discovered'}
+          </span>
+        </span>
+      </button>
+      {(result || test.error) && (
+        <p
+          className={`px-2.5 text-xs break-words ${result?.ok ? 'text-green-800 dark:text-green-300' : 'text-red-700 dark:text-red-300'}`}
+          title={result?.hint}
+        >
+          {result ? result.message : `The test could not run: ${toClientError(test.error).message}`}
+        </p>
+      )}
+      <div className="flex gap-1 px-1.5 pt-0.5 pb-1.5">
+        <Button size="sm" variant="ghost" disabled={test.isFetching} onClick={() => void test.refetch()} aria-label={`Test connection to ${endpoint.name}`}>
+          {test.isFetching ? 'Testing…' : 'Test'}
+        </Button>
+        <Button size="sm" variant="ghost" data-testid="endpoint-edit" aria-label={`Edit ${endpoint.name}`} onClick={() => openDialog({ type: 'endpoint-form', endpointId: endpoint.id })}>
+          Edit
+        </Button>
+        <Button size="sm" variant="ghost" data-testid="endpoint-remove" aria-label={`Remove ${endpoint.name}`} onClick={() => openDialog({ type: 'remove-endpoint', endpointId: endpoint.id })}>
+          Remove
+        </Button>
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,80 @@
+import { endpointConfigSchema, type EndpointConfig, type EndpointKind, type Endpoint } from '../../../shared/domain';
+
+/** What the endpoint form edits, as the inputs hold it (strings). Secrets are kept apart. */
+export interface EndpointDraft {
+  kind: EndpointKind | '';
+  name: string;
+  url: string;
+  timeoutSeconds: string;
+  caPem: string;
+  fingerprint256: string;
+}
+
+export type DraftField = 'kind' | 'name' | 'url' | 'timeoutSeconds' | 'caPem' | 'fingerprint256';
+export type DraftErrors = Partial<Record<DraftField, string>>;
+
+export function draftFromEndpoint(endpoint: Endpoint | undefined, defaultKind: EndpointKind | ''): EndpointDraft {
+  return {
+    kind: endpoint?.kind ?? defaultKind,
+    name: endpoint?.name ?? '',
+    url: endpoint?.url ?? '',
+    timeoutSeconds: String((endpoint?.timeoutMs ?? 30_000) / 1000),
+    caPem: endpoint?.tls.caPem ?? '',
+    fingerprint256: endpoint?.tls.fingerprint256 ?? '',
+  };
+}
+
+const fieldForPath: Record<string, DraftField> = {
+  kind: 'kind',
+  name: 'name',
+  url: 'url',
+  timeoutMs: 'timeoutSeconds',
+  'tls.caPem': 'caPem',
+  'tls.fingerprint256': 'fingerprint256',
+};
+
+/** Validates with the same schema main uses, and maps its messages onto the form's fields. */
+export function validateEndpointDraft(
+  draft: EndpointDraft,
+  options: { urlOptional: boolean },
+): { config: EndpointConfig; errors: DraftErrors } | { config?: undefined; errors: DraftErrors } {
+  const errors: DraftErrors = {};
+  if (!draft.kind) errors.kind = 'Choose what kind of system this is';
+  if (!options.urlOptional && draft.url.trim() === '') errors.url = 'Enter the URL of the endpoint';
+
+  const seconds = Number(draft.timeoutSeconds);
+  if (draft.timeoutSeconds.trim() === '' || !Number.isFinite(seconds) || seconds < 1 || seconds > 600) {
+    errors.timeoutSeconds = 'Timeout must be between 1 and 600 seconds';
+  }
+
+  const candidate = {
+    kind: draft.kind,
+    name: draft.name,
+    url: draft.url.trim(),
+    timeoutMs: Math.round(seconds * 1000),
+    tls: {
+      ...(draft.caPem.trim() ? { caPem: draft.caPem.trim() } : {}),
+      ...(draft.fingerprint256.trim() ? { fingerprint256: draft.fingerprint256.trim() } : {}),
+    },
+  };
+  const parsed = endpointConfigSchema.safeParse(candidate);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const field = fieldForPath[issue.path.join('.')];
+      if (field && !errors[field]) errors[field] = issue.message;
+    }
+  }
+  if (Object.keys(errors).length > 0 || !parsed.success) return { errors };
+  return { config: parsed.data, errors };
+}
+
+/** Only the secrets the operator typed; a blank field means "keep what is stored". */
+export function typedSecrets(values: Record<string, string>): Record<string, string> | undefined {
+  const entries = Object.entries(values).filter(([, value]) => value !== '');
+  return entries.length > 0 ? Object.fromEntries(entries) : undefined;
+}
+
+/** A comparable fingerprint of the fields that change what a connection test would reach. */
+export function configKey(config: Pick<EndpointConfig, 'kind' | 'name' | 'url' | 'timeoutMs' | 'tls'>): string {
+  return JSON.stringify([config.kind, config.name, config.url, config.timeoutMs, config.tls.caPem ?? '', config.tls.fingerprint256 ?? '']);
+}

@@ -1,0 +1,44 @@
+import type { Backup, Job, JobKind, JobState } from '../../../shared/domain';
+
+export type Tone = 'neutral' | 'info' | 'success' | 'warning' | 'danger';
+
+const jobKindLabels: Record<JobKind, string> = {
+  create: 'Back up',
+  restore: 'Restore',
+  delete: 'Delete',
+  'backup-asset': 'Back up asset',
+};
+
+export function jobTitle(job: Pick<Job, 'kind' | 'backupId'>): string {
+  const label = jobKindLabels[job.kind];
+  return job.backupId ? `${label} ${job.backupId}` : label;
+}
+
+export const jobStateLabels: Record<JobState, string> = {
+  queued: 'Queued',
+  running: 'Running',
+  cancelling: 'Cancelling…',
+  succeeded: 'Succeeded',
+  failed: 'Failed',
+  cancelled: 'Cancelled',
+  interrupted: 'Interrupted',
+};
+
+export const jobStateTones: Record<JobState, Tone> = {
+  queued: 'neutral',
+  running: 'info',
+  cancelling: 'warning',
+  succeeded: 'success',
+  failed: 'danger',
+  cancelled: 'neutral',
+  interrupted: 'warning',
+};
+
+export const backupStateTones: Record<Backup['state'], Tone> = {
+  available: 'success',
+  creating: 'info',
+  restoring: 'info',
+  deleting: 'warning',
+  error: 'danger',
+  unknown: 'neutral',
+};

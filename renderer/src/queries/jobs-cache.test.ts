@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import type { Job } from '../../../shared/domain';
+import { becameTerminal, upsertJob } from './jobs-cache';
+import { shouldRetry } from './retry-policy';
+import { ClientError } from '../client/client-error';
+
+function job(id: string, overrides: Partial<Job> = {}): Job {
+  return {
+    id,
+    endpointId: 'e1',
+    endpointName: 'Pieces',
+    kind: 'create',
+    state: 'running',
+    stage: 'Working',
+    progress: {},
+    startedAt: '2025-01-01T00:00:00.000Z',
+    updatedAt: '2025-01-01T00:00:00.000Z',
+    cancellable: true,
+    stalled: false,
+    ...overrides,
+  };
+}
+
+describe('upsertJob', () => {
+  it('adds new jobs newest first', () => {
+    const older = job('a', { startedAt: '2025-01-01T00:00:00Z' });
+    const newer = job('b', { startedAt: '2025-01-02T00:00:00Z' });
+    expect(upsertJob([older], newer)?.map((j) => j.id)).toEqual(['b', 'a']);
+  });
+
+  it('replaces by id in place', () => {
+    const list = [job('a'), job('b')];
+    const updated = job('b', { state: 'succeeded', updatedAt: '2025-01-01T00:01:00Z' });
+    expect(upsertJob(list, updated)).toEqual([list[0], updated]);
+  });
+
+  it('ignores an update older than the cached one', () => {
+    const current = job('a', { state: 'succeeded', updatedAt: '2025-01-01T00:05:00Z' });
+    const late = job('a', { state: 'running', updatedAt: '2025-01-01T00:04:00Z' });
+    expect(upsertJob([current], late)).toEqual([current]);
+  });
+
+  it('leaves an unloaded list unloaded', () => {
+    expect(upsertJob(undefined, job('a'))).toBeUndefined();
+  });
+});
+
+describe('becameTerminal', () => {
+  it('is true only on the transition into a terminal state', () => {
+    const running = job('a');
+    const done = job('a', { state: 'failed' });
+    expect(becameTerminal([running], done)).toBe(true);
+    expect(becameTerminal([done], done)).toBe(false);
+    expect(becameTerminal([running], running)).toBe(false);
+  });
+});
+
+describe('shouldRetry', () => {
+  it('retries once, only transient failures', () => {
+    expect(shouldRetry(0, new ClientError({ code: 'unreachable', message: '' }))).toBe(true);
+    expect(shouldRetry(1, new ClientError({ code: 'unreachable', message: '' }))).toBe(false);
+    expect(shouldRetry(0, new ClientError({ code: 'not-found', message: '' }))).toBe(false);
+    expect(shouldRetry(0, new Error('x'))).toBe(false);
+  });
+});

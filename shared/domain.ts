@@ -1,0 +1,148 @@
+import { z } from 'zod';
+import { errorEnvelopeSchema } from './errors';
+
+export const endpointKinds = ['pieces'] as const;
+export const endpointKindSchema = z.enum(endpointKinds);
+export type EndpointKind = z.infer<typeof endpointKindSchema>;
+
+const sha256Fingerprint = /^([0-9A-F]{2}:){31}[0-9A-F]{2}$/;
+
+/** Per-endpoint trust. TLS verification is never switched off; a private CA or a pinned certificate is added instead. */
+export const tlsSettingsSchema = z
+  .object({
+    caPem: z.string().max(64_000).optional(),
+    fingerprint256: z
+      .string()
+      .transform((s) => s.trim().toUpperCase())
+      .refine((s) => sha256Fingerprint.test(s), 'SHA-256 fingerprint must be 32 hex bytes separated by colons')
+      .optional(),
+  })
+  .strict();
+
+export const endpointNameSchema = z.string().trim().min(1, 'Give the endpoint a name').max(80, 'Keep the name under 80 characters');
+
+const httpUrlSchema = z
+  .string()
+  .trim()
+  .url('Enter a full URL such as http://127.0.0.1:39300')
+  .refine((u) => /^https?:\/\//i.test(u), 'The URL must start with http:// or https://');
+
+/** Fields a user edits. Secrets are never part of this object: they go in `secrets` and stay in main. */
+export const endpointConfigSchema = z
+  .object({
+    kind: endpointKindSchema,
+    name: endpointNameSchema,
+    /** Empty means: discover (Pieces scans 127.0.0.1:39300-39333). */
+    url: z.union([httpUrlSchema, z.literal('')]).default(''),
+    timeoutMs: z.number().int().min(1_000).max(600_000).default(30_000),
+    tls: tlsSettingsSchema.default({}),
+  })
+  .strict();
+export type EndpointConfig = z.infer<typeof endpointConfigSchema>;
+export type EndpointConfigInput = z.input<typeof endpointConfigSchema>;
+
+/** Write-only secret values keyed by the provider's secret field names. */
+export const secretValuesSchema = z.record(z.string().min(1).max(64), z.string().max(16_384));
+
+export const endpointSchema = endpointConfigSchema.extend({
+  id: z.string().min(1),
+  createdAt: z.string(),
+  /** Names of secret fields that have a stored value. Values never leave main. */
+  secretsSet: z.array(z.string()).default([]),
+});
+export type Endpoint = z.infer<typeof endpointSchema>;
+
+export const capabilitySchema = z.object({ enabled: z.boolean(), reason: z.string().optional() });
+export type Capability = z.infer<typeof capabilitySchema>;
+
+export const capabilityNames = ['create', 'cancelCreate', 'restore', 'cancelRestore', 'delete', 'backupAsset'] as const;
+export type CapabilityName = (typeof capabilityNames)[number];
+export const capabilitiesSchema = z.object(
+  Object.fromEntries(capabilityNames.map((n) => [n, capabilitySchema])) as Record<CapabilityName, typeof capabilitySchema>,
+);
+export type Capabilities = z.infer<typeof capabilitiesSchema>;
+
+/** What a kind declares about itself, so the UI never branches on kind. */
+export const kindInfoSchema = z.object({
+  kind: endpointKindSchema,
+  label: z.string(),
+  description: z.string(),
+  urlPlaceholder: z.string(),
+  urlOptional: z.boolean(),
+  secretFields: z.array(z.object({ name: z.string(), label: z.string() })),
+  restoreWarning: z.string(),
+  cancelRestoreNote: z.string(),
+  cancelCreateNote: z.string(),
+});
+export type KindInfo = z.infer<typeof kindInfoSchema>;
+
+export const backupStates = ['available', 'creating', 'restoring', 'deleting', 'error', 'unknown'] as const;
+export const backupSchema = z.object({
+  id: z.string(),
+  endpointId: z.string(),
+  state: z.enum(backupStates),
+  /** The status exactly as the server spelled it, shown next to the badge. */
+  statusText: z.string(),
+  sizeBytes: z.number().nonnegative().optional(),
+  createdAt: z.string().optional(),
+  version: z.string().optional(),
+  device: z.string().optional(),
+  platform: z.string().optional(),
+  /** Extra wire fields for the details pane, already free of secrets. */
+  details: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).default({}),
+});
+export type Backup = z.infer<typeof backupSchema>;
+
+export const jobKinds = ['create', 'restore', 'delete', 'backup-asset'] as const;
+export type JobKind = (typeof jobKinds)[number];
+export const jobStates = ['queued', 'running', 'cancelling', 'succeeded', 'failed', 'cancelled', 'interrupted'] as const;
+export type JobState = (typeof jobStates)[number];
+export const terminalJobStates: readonly JobState[] = ['succeeded', 'failed', 'cancelled', 'interrupted'];
+
+export const jobProgressSchema = z.object({
+  /** 0..1 when the endpoint reports it; absent means stage-based (indeterminate). */
+  fraction: z.number().min(0).max(1).optional(),
+  bytesDone: z.number().nonnegative().optional(),
+  bytesTotal: z.number().nonnegative().optional(),
+  etaSeconds: z.number().nonnegative().optional(),
+});
+export type JobProgress = z.infer<typeof jobProgressSchema>;
+
+export const jobSchema = z.object({
+  id: z.string(),
+  endpointId: z.string(),
+  endpointName: z.string(),
+  backupId: z.string().optional(),
+  kind: z.enum(jobKinds),
+  state: z.enum(jobStates),
+  stage: z.string(),
+  progress: jobProgressSchema,
+  startedAt: z.string(),
+  updatedAt: z.string(),
+  finishedAt: z.string().optional(),
+  error: errorEnvelopeSchema.optional(),
+  cancellable: z.boolean(),
+  /** What cancelling will do or did on the endpoint, in the user's words. */
+  cancelNote: z.string().optional(),
+  /** The last word on how the job ended (for example "Cancelled: the partial backup was discarded"). */
+  outcome: z.string().optional(),
+  stalled: z.boolean().default(false),
+});
+export type Job = z.infer<typeof jobSchema>;
+
+export const connectionTestSchema = z.object({
+  ok: z.boolean(),
+  url: z.string().optional(),
+  serverVersion: z.string().optional(),
+  message: z.string(),
+  hint: z.string().optional(),
+});
+export type ConnectionTest = z.infer<typeof connectionTestSchema>;
+
+export const vaultStatusSchema = z.object({
+  kind: z.enum(['os-keychain', 'passphrase']),
+  state: z.enum(['uninitialised', 'locked', 'unlocked']),
+  /** Set when the storage is weaker than the user would assume (Linux basic_text). */
+  warning: z.string().optional(),
+});
+export type VaultStatus = z.infer<typeof vaultStatusSchema>;
