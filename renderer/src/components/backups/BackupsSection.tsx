@@ -23,7 +23,7 @@ export function BackupsSection({ endpoint, onOpenDetails }: { endpoint: Endpoint
         onRefresh={() => void backups.refetch()}
       />
       {backups.isError && backups.data && (
-        <div className="px-4 pb-2">
+        <div className="px-4 pb-2" data-testid="backups-refresh-error">
           <ErrorMessage title="Could not refresh; showing the last list" error={backups.error} onRetry={() => void backups.refetch()} retrying={backups.isFetching} />
         </div>
       )}

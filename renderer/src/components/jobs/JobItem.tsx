@@ -7,6 +7,7 @@ import { isTerminal } from '../../queries/jobs-cache';
 import { Badge } from '../ui/Badge';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { JobCancelControl } from './JobCancelControl';
+import { JobCompletedBar } from './JobCompletedBar';
 import { JobProgressBar } from './JobProgressBar';
 
 export function JobItem({ job }: { job: Job }) {
@@ -35,6 +36,7 @@ export function JobItem({ job }: { job: Job }) {
       </div>
       {terminal ? (
         <div className="mt-1 space-y-1.5">
+          {job.state === 'succeeded' && job.progress.fraction !== undefined && <JobCompletedBar job={job} />}
           {job.outcome && (
             <p data-testid="job-outcome" className="text-sm break-words text-slate-800 dark:text-slate-200">
               {job.outcome}
