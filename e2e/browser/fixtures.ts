@@ -17,6 +17,11 @@ export interface AppFixture {
   dataDir: string;
 }
 
+interface Options {
+  /** Unlock the vault at start-up; undefined leaves it for the UI to ask. */
+  presetPassphrase: string | undefined;
+}
+
 interface Fixtures {
   sim: PiecesSim;
   backupConsole: AppFixture;
@@ -24,14 +29,15 @@ interface Fixtures {
   appPage: Page;
 }
 
-export const test = base.extend<Fixtures>({
+export const test = base.extend<Options & Fixtures>({
+  presetPassphrase: [VAULT_PASSPHRASE, { option: true }],
   sim: async ({}, use) => {
     // 0.75: a backup takes about three seconds, long enough to watch and to cancel midway.
     const sim = await startPiecesSim({ port: 0, timeScale: 0.75 });
     await use(sim);
     await sim.close();
   },
-  backupConsole: async ({}, use) => {
+  backupConsole: async ({ presetPassphrase }, use) => {
     const dataDir = mkdtempSync(join(tmpdir(), 'bc-e2e-'));
     const logLines: string[] = [];
     const app = await startBrowserMode({
@@ -39,7 +45,7 @@ export const test = base.extend<Fixtures>({
       port: 0,
       staticDir: join(root, 'out', 'renderer'),
       version: 'e2e',
-      presetPassphrase: VAULT_PASSPHRASE,
+      presetPassphrase,
       logSink: (line) => logLines.push(line),
     });
     await use({ app, logLines, dataDir });
