@@ -25,7 +25,8 @@ const httpUrlSchema = z
   .string()
   .trim()
   .url('Enter a full URL such as http://127.0.0.1:39300')
-  .refine((u) => /^https?:\/\//i.test(u), 'The URL must start with http:// or https://');
+  .refine((u) => /^https?:\/\//i.test(u), 'The URL must start with http:// or https://')
+  .refine((u) => !/^https?:\/\/[^/?#]*@/i.test(u), 'Remove the user name and password from the URL: credentials go in the secret fields, which are stored encrypted');
 
 /** Fields a user edits. Secrets are never part of this object: they go in `secrets` and stay in main. */
 export const endpointConfigSchema = z

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SafeStorageLike } from '../core/secrets/os-keychain-store';
-import { chooseSecretStoreKind, openSecretStore, readSecretsFormat } from './secret-store-choice';
+import { chooseSecretStoreKind, keyringIsReal, openSecretStore, readSecretsFormat } from './secret-store-choice';
 
 describe('chooseSecretStoreKind', () => {
   it('keeps whatever store the secrets were saved in', () => {
@@ -35,6 +35,19 @@ describe('openSecretStore', () => {
     const { kind, store } = await openSecretStore(join(dir, 'secrets.json'), fakeSafeStorage(true), () => {});
     expect(kind).toBe('os-keychain');
     expect(store.status().kind).toBe('os-keychain');
+  });
+
+  it('treats Linux basic_text and unknown backends as no keyring, so a new install gets a passphrase vault', async () => {
+    expect(keyringIsReal(fakeSafeStorage(true, 'basic_text'), 'linux')).toBe(false);
+    expect(keyringIsReal(fakeSafeStorage(true, 'unknown'), 'linux')).toBe(false);
+    expect(keyringIsReal(fakeSafeStorage(true, 'kwallet5'), 'linux')).toBe(true);
+    expect(keyringIsReal(fakeSafeStorage(true, 'basic_text'), 'darwin')).toBe(true);
+    expect(keyringIsReal(fakeSafeStorage(false), 'darwin')).toBe(false);
+    if (process.platform === 'linux') {
+      dir = mkdtempSync(join(tmpdir(), 'bc-secrets-'));
+      const { kind } = await openSecretStore(join(dir, 'secrets.json'), fakeSafeStorage(true, 'basic_text'), () => {});
+      expect(kind).toBe('passphrase');
+    }
   });
 
   it('falls back to a passphrase vault without one', async () => {

@@ -19,23 +19,31 @@ export class SecretRedactor {
   add(value: string | undefined): void {
     if (value && value.length >= 4) this.secrets.add(value);
   }
+  /** Masks each secret as written, JSON-escaped (quotes, backslashes) and URL-encoded. */
   redact(text: string): string {
     let out = text;
-    for (const s of this.secrets) out = out.split(s).join('[redacted]');
+    for (const secret of this.secrets) {
+      for (const form of new Set([secret, JSON.stringify(secret).slice(1, -1), encodeURIComponent(secret)])) {
+        out = out.split(form).join('[redacted]');
+      }
+    }
     return out;
   }
 }
 
 const SECRET_KEY = /pass(word|phrase)?|secret|token|authorization|private[-_]?key|cookie/i;
 
-function scrubFields(fields: LogFields): LogFields {
+function scrubValue(value: unknown, redactor: SecretRedactor): unknown {
+  if (typeof value === 'string') return redactor.redact(value);
+  if (value instanceof Error) return redactor.redact(value.message);
+  if (Array.isArray(value)) return value.map((v) => scrubValue(v, redactor));
+  if (value && typeof value === 'object') return scrubFields(value as LogFields, redactor);
+  return value;
+}
+
+function scrubFields(fields: LogFields, redactor: SecretRedactor): LogFields {
   const out: LogFields = {};
-  for (const [k, v] of Object.entries(fields)) {
-    if (SECRET_KEY.test(k)) out[k] = '[redacted]';
-    else if (v instanceof Error) out[k] = v.message;
-    else if (v && typeof v === 'object' && !Array.isArray(v)) out[k] = scrubFields(v as LogFields);
-    else out[k] = v;
-  }
+  for (const [k, v] of Object.entries(fields)) out[k] = SECRET_KEY.test(k) ? '[redacted]' : scrubValue(v, redactor);
   return out;
 }
 
@@ -58,7 +66,7 @@ export function createLogger(options: LoggerOptions, base: LogFields = {}): Logg
   if (options.file) mkdirSync(dirname(options.file), { recursive: true });
   const write = (level: LogLevel, message: string, fields?: LogFields) => {
     if (order[level] < min) return;
-    const record = { time: new Date().toISOString(), level, message, ...scrubFields({ ...base, ...fields }) };
+    const record = { time: new Date().toISOString(), level, message: redactor.redact(message), ...scrubFields({ ...base, ...fields }, redactor) };
     const line = redactor.redact(JSON.stringify(record));
     if (options.file) appendFileSync(options.file, line + '\n');
     if (options.stderr) process.stderr.write(line + '\n');

@@ -20,9 +20,9 @@ function requireCapability(deps: CoreDeps, endpoint: Endpoint, name: CapabilityN
   return provider;
 }
 
-/** Main checks the typed confirmation itself: the renderer's enabled button is not proof. */
+/** Main checks the typed confirmation itself, exactly as the UI does: the renderer's enabled button is not proof. */
 function requireConfirmation(typed: string, backupId: string): void {
-  if (typed.trim() !== backupId) {
+  if (typed !== backupId) {
     throw new AppError('confirmation-mismatch', 'The confirmation does not match the backup id.', `Type ${backupId} exactly to confirm.`);
   }
 }

@@ -35,11 +35,16 @@ async function saveSecrets(deps: CoreDeps, endpoint: Endpoint, secrets: Record<s
   return deps.endpoints.setSecretsSet(endpoint.id, [...set].sort());
 }
 
-async function addEndpoint(deps: CoreDeps, config: EndpointConfig, secrets?: Record<string, string>): Promise<EndpointView> {
+/** Checked before anything is written, so a locked vault never leaves half an update behind. */
+function checkSecretsCanBeStored(deps: CoreDeps, config: EndpointConfig, secrets: Record<string, string> | undefined): void {
   checkSecretNames(deps, config, secrets);
-  if (secrets && Object.values(secrets).some(Boolean) && deps.secrets.status().state !== 'unlocked') {
+  if (secrets && Object.keys(secrets).length > 0 && deps.secrets.status().state !== 'unlocked') {
     throw new AppError('vault-locked', 'The vault is locked, so the credentials cannot be stored.', 'Unlock the vault with its passphrase first.');
   }
+}
+
+async function addEndpoint(deps: CoreDeps, config: EndpointConfig, secrets?: Record<string, string>): Promise<EndpointView> {
+  checkSecretsCanBeStored(deps, config, secrets);
   const endpoint = await saveSecrets(deps, await deps.endpoints.add(config), secrets);
   deps.log.info('endpoint added', { endpointId: endpoint.id, kind: endpoint.kind });
   deps.emit('endpoints.changed', {});
@@ -55,7 +60,7 @@ export function endpointHandlers(deps: CoreDeps): EndpointHandlers {
       if (before.kind !== config.kind) {
         throw new AppError('validation', 'The kind of an endpoint cannot change.', 'Add a new endpoint of the other kind instead.');
       }
-      checkSecretNames(deps, config, secrets);
+      checkSecretsCanBeStored(deps, config, secrets);
       const updated = await saveSecrets(deps, await deps.endpoints.update(endpointId, config), secrets);
       deps.connections.forget(endpointId);
       deps.emit('endpoints.changed', {});

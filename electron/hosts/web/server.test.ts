@@ -88,6 +88,11 @@ describe('browser-mode web host', () => {
     expect(unknown.error?.code).toBe('validation');
   });
 
+  it('answers a malformed path escape with 400 instead of failing', async () => {
+    const res = await rawRequest(app.host.port, { path: '/%E0%A4%A', headers: { host: host() } });
+    expect(res.status).toBe(400);
+  });
+
   it('refuses a body that is not JSON (400) and unknown API routes (404)', async () => {
     const headers = { host: host(), authorization: `Bearer ${app.host.token}` };
     expect((await rawRequest(app.host.port, { method: 'POST', path: '/api/call/app.info', headers, body: '{oops' })).status).toBe(400);

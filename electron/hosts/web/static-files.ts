@@ -15,12 +15,20 @@ const contentTypes: Record<string, string> = {
 
 /** Serves the built renderer; unknown paths fall back to index.html. Never leaves `root`. */
 export function serveStatic(root: string | undefined, urlPath: string, res: ServerResponse, headers: Record<string, string>): void {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(urlPath);
+  } catch {
+    res.writeHead(400, { ...headers, 'content-type': 'text/plain; charset=utf-8' });
+    res.end('Malformed path.\n');
+    return;
+  }
   if (!root || !existsSync(join(root, 'index.html'))) {
     res.writeHead(503, { ...headers, 'content-type': 'text/plain; charset=utf-8' });
     res.end('The renderer is not built. Run "npm run build" (or "npm run serve", which builds first).\n');
     return;
   }
-  const relative = normalize(decodeURIComponent(urlPath)).replace(/^([/\\])+/, '');
+  const relative = normalize(decoded).replace(/^([/\\])+/, '');
   let file = join(root, relative);
   if (!file.startsWith(root + sep) || !existsSync(file) || !statSync(file).isFile()) file = join(root, 'index.html');
   const isIndex = file.endsWith('index.html');
