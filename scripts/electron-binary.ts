@@ -22,8 +22,11 @@ export function electronBinary(root = resolve(import.meta.dirname, '..')): strin
 export function ensureElectronBinary(root = resolve(import.meta.dirname, '..')): string | undefined {
   const present = electronBinary(root);
   if (present || process.env.BACKUP_CONSOLE_NO_ELECTRON) return present;
-  console.log('Fetching the Electron runtime (first run only)...');
-  const result = spawnSync(process.execPath, [join(electronPackage(root), 'install.js')], { stdio: 'inherit', timeout: 180_000 });
-  if (result.status !== 0) console.log('The Electron runtime could not be downloaded here; using browser mode instead.');
+  console.log('Fetching the Electron runtime (first run only, about 100 MB)...');
+  const result = spawnSync(process.execPath, [join(electronPackage(root), 'install.js')], { stdio: ['ignore', 'ignore', 'pipe'], timeout: 300_000 });
+  if (result.status !== 0) {
+    const reason = String(result.stderr ?? '').split('\n').find((line) => /error/i.test(line))?.trim() ?? 'no network access to its download site';
+    console.log(`The Electron runtime could not be downloaded (${reason}); using browser mode instead.`);
+  }
   return electronBinary(root);
 }
