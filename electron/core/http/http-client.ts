@@ -82,7 +82,8 @@ export class HttpClient {
   }
 
   urlFor(path: string, query?: HttpRequest['query']): string {
-    const url = new URL(path.replace(/^\//, ''), this.baseUrl);
+    // './' keeps every path under the base: '//host/x' is not protocol-relative and 'a:b' is not a scheme.
+    const url = new URL('./' + path.replace(/^\/+/, ''), this.baseUrl);
     for (const [k, v] of Object.entries(query ?? {})) if (v !== undefined) url.searchParams.set(k, String(v));
     return url.toString();
   }

@@ -27,7 +27,7 @@ export function networkErrorToAppError(error: unknown, url: string): AppError {
   const code = codeOf(error) ?? '';
   const detail = error instanceof Error ? error.message : String(error);
   if (TLS_CODES.has(code) || /certificate|fingerprint/i.test(detail)) {
-    return new AppError('tls', `The TLS certificate of ${url} is not trusted (${code || detail}).`, 'Paste the endpoint\'s CA certificate, or pin its SHA-256 fingerprint, in the endpoint settings. Verification is never switched off.');
+    return new AppError('tls', `The TLS certificate of ${url} is not trusted (${code || detail}).`, 'Paste the endpoint\'s CA certificate (for a self-signed server, its own certificate) in the endpoint\'s TLS settings, and check any pinned SHA-256 fingerprint. Verification is never switched off.');
   }
   if (TIMEOUT_CODES.has(code)) {
     return new AppError('timeout', `${url} did not answer in time.`, 'Check that the endpoint is up, or raise its timeout in the endpoint settings.');
