@@ -18,7 +18,7 @@ export interface AppFixture {
 }
 
 interface Options {
-  /** Unlock the vault at start-up; undefined leaves it for the UI to ask. */
+  /** Unlock the vault at start-up; '' leaves it for the UI to ask (Playwright reads undefined as "use the default"). */
   presetPassphrase: string | undefined;
 }
 

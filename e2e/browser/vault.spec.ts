@@ -3,7 +3,9 @@ import { expect, test } from './fixtures';
 
 test.describe('Vault gate in browser mode', () => {
   // Nothing unlocks the vault at start-up: the UI has to ask for (and create) the passphrase.
-  test.use({ presetPassphrase: undefined });
+  // Not `undefined`: Playwright treats use({ option: undefined }) as "keep the default", which would
+  // unlock the vault with VAULT_PASSPHRASE. startBrowserMode skips a falsy preset, so '' means "none".
+  test.use({ presetPassphrase: '' });
 
   test('first run asks for a new passphrase, refuses short and mismatched ones, then opens the app', async ({ page, backupConsole }) => {
     const { core } = backupConsole.app;
@@ -47,8 +49,9 @@ test.describe('Vault gate in browser mode', () => {
     await expect(confirmation).toHaveAccessibleDescription('The two passphrases are not the same');
     await expect(passphrase).not.toHaveAttribute('aria-invalid', 'true');
 
-    // Both errors at once, for the screenshots.
+    // Both errors at once, for the screenshots (pointer off the button, so it is not drawn hovered).
     await passphrase.fill('short');
+    await page.mouse.move(0, 0);
     await expect(passphrase).toHaveAccessibleDescription('Use at least 8 characters');
     await expect(confirmation).toHaveAccessibleDescription('The two passphrases are not the same');
     await app.screenshot('vault-03-errors-light');

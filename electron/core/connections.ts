@@ -38,7 +38,7 @@ export class Connections {
     const key = JSON.stringify([baseUrl, endpoint.timeoutMs, endpoint.tls]);
     let cached = this.clients.get(endpoint.id);
     if (!cached || cached.key !== key) {
-      void cached?.client.close();
+      if (cached) this.closeQuietly(cached.client);
       cached = { key, client: new HttpClient({ baseUrl, timeoutMs: endpoint.timeoutMs, tls: endpoint.tls, log }) };
       this.clients.set(endpoint.id, cached);
     }
@@ -68,13 +68,19 @@ export class Connections {
 
   /** Drops the pooled client and any discovered URL, e.g. after the endpoint changed or went away. */
   forget(endpointId: string): void {
-    void this.clients.get(endpointId)?.client.close();
+    const cached = this.clients.get(endpointId);
+    if (cached) this.closeQuietly(cached.client);
     this.clients.delete(endpointId);
     this.discovered.delete(endpointId);
   }
 
+  /** Closing a pool that in-flight work already closed rejects; that is not worth an unhandled rejection. */
+  private closeQuietly(client: HttpClient): void {
+    client.close().catch((error: unknown) => this.log.debug('closing an HTTP pool failed', { error }));
+  }
+
   async closeAll(): Promise<void> {
-    await Promise.all([...this.clients.values()].map((c) => c.client.close()));
+    await Promise.allSettled([...this.clients.values()].map((c) => c.client.close()));
     this.clients.clear();
   }
 }

@@ -1,5 +1,5 @@
 import * as Dialog from '@radix-ui/react-dialog';
-import type { ReactNode, RefObject } from 'react';
+import { useState, type ReactNode, type RefObject } from 'react';
 
 export interface ModalDialogProps {
   title: ReactNode;
@@ -12,8 +12,13 @@ export interface ModalDialogProps {
   width?: 'md' | 'lg';
 }
 
-/** The app's one modal shell: Radix handles the focus trap, Escape and returning focus on close. */
+/**
+ * The app's one modal shell: Radix handles the focus trap and Escape. Dialogs open from the UI
+ * store, not from a Radix Trigger, so Radix has nothing to return focus to on close; the element
+ * focused when the dialog mounted (the button that opened it) gets focus back instead.
+ */
 export function ModalDialog({ title, description, onClose, children, testId, initialFocus, width = 'md' }: ModalDialogProps) {
+  const [returnFocusTo] = useState(() => (document.activeElement instanceof HTMLElement ? document.activeElement : null));
   return (
     <Dialog.Root open onOpenChange={(open) => !open && onClose()}>
       <Dialog.Portal>
@@ -26,6 +31,10 @@ export function ModalDialog({ title, description, onClose, children, testId, ini
             if (!initialFocus?.current) return;
             event.preventDefault();
             initialFocus.current.focus();
+          }}
+          onCloseAutoFocus={(event) => {
+            event.preventDefault();
+            if (returnFocusTo?.isConnected) returnFocusTo.focus();
           }}
           className={`fixed top-1/2 left-1/2 z-50 flex max-h-[calc(100vh-2rem)] w-[calc(100vw-2rem)] -translate-x-1/2 -translate-y-1/2 flex-col rounded-lg border border-slate-200 bg-white text-slate-900 shadow-2xl dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100 ${width === 'lg' ? 'max-w-2xl' : 'max-w-lg'}`}
         >
