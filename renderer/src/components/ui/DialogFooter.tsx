@@ -1,6 +1,13 @@
 import type { ReactNode } from 'react';
 
-/** Right-aligned action row at the bottom of a dialog body; the safe action comes first. */
+/**
+ * Right-aligned action row at the bottom of a dialog body; the safe action comes first. It sticks
+ * to the bottom of the scrolling body, so the actions stay in reach on short windows.
+ */
 export function DialogFooter({ children }: { children: ReactNode }) {
-  return <div className="mt-5 flex flex-wrap items-center justify-end gap-2">{children}</div>;
+  return (
+    <div className="sticky bottom-0 -mx-5 -mb-4 mt-5 flex flex-wrap items-center justify-end gap-2 border-t border-slate-200 bg-white px-5 py-3 dark:border-slate-700 dark:bg-slate-900">
+      {children}
+    </div>
+  );
 }
