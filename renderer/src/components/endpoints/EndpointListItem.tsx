@@ -37,12 +37,10 @@ export function EndpointListItem({ endpoint, selected }: { endpoint: EndpointVie
         </span>
       </button>
       {(result || test.error) && (
-        <p
-          className={`px-2.5 text-xs break-words ${result?.ok ? 'text-green-800 dark:text-green-300' : 'text-red-700 dark:text-red-300'}`}
-          title={result?.hint}
-        >
-          {result ? result.message : `The test could not run: ${toClientError(test.error).message}`}
-        </p>
+        <div role="status" className={`space-y-0.5 px-2.5 text-xs break-words ${result?.ok ? 'text-green-800 dark:text-green-300' : 'text-red-700 dark:text-red-300'}`}>
+          <p>{result ? result.message : `The test could not run: ${toClientError(test.error).message}`}</p>
+          {result?.hint && !result.ok && <p className="text-slate-700 dark:text-slate-300">{result.hint}</p>}
+        </div>
       )}
       <div className="flex gap-1 px-1.5 pt-0.5 pb-1.5">
         <Button size="sm" variant="ghost" disabled={test.isFetching} onClick={() => void test.refetch()} aria-label={`Test connection to ${endpoint.name}`}>
