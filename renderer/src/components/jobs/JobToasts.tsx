@@ -18,12 +18,14 @@ const toastBorders: Partial<Record<Job['state'], string>> = {
 };
 
 const successLingerMs = 8_000;
-const maxToasts = 4;
+const maxToasts = 3;
+/** Outcomes the user expected (a success, or the cancel they asked for) fade; the jobs panel keeps the record. */
+const fades = new Set<Job['state']>(['succeeded', 'cancelled']);
 
 /**
  * Bottom-left, over the sidebar's usually empty lower part: never over the header actions or a
- * running job's Cancel button. Announces jobs that finish while the window is open. Successes fade after a few seconds;
- * failures, cancellations and interruptions stay until dismissed (the operator may have looked away).
+ * running job's Cancel button. Announces jobs that finish while the window is open. Successes and cancellations
+ * fade after a few seconds; failures and interruptions stay until dismissed (the operator may have looked away).
  */
 export function JobToasts() {
   const client = useClient();
@@ -36,7 +38,7 @@ export function JobToasts() {
         if (!isTerminal(job) || announced.current.has(job.id)) return;
         announced.current.add(job.id);
         setToasts((current) => [{ id: job.id, job }, ...current].slice(0, maxToasts));
-        if (job.state === 'succeeded') {
+        if (fades.has(job.state)) {
           setTimeout(() => setToasts((current) => current.filter((toast) => toast.id !== job.id)), successLingerMs);
         }
       }),
