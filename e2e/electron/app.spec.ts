@@ -31,9 +31,10 @@ function appEnv(): Record<string, string> {
 
 /**
  * Keep the OS keyring out of the run (no unlock prompt on Linux desktops or macOS): safeStorage
- * then uses Chromium's basic backend, and the app shows its weak-keyring warning.
+ * then uses Chromium's basic backend; on Linux a new install then gets a passphrase vault instead.
  */
 const keyringArgs = ['--password-store=basic', '--use-mock-keychain'];
+const VAULT_PASSPHRASE = 'electron e2e vault passphrase';
 
 /** Closing is bounded: a hung quit must not hang the suite. */
 async function closeApp(target: ElectronApplication): Promise<void> {
@@ -48,7 +49,16 @@ test.beforeAll(async () => {
   sim = await startPiecesSim({ port: 0, timeScale: 1 });
   app = await electron.launch({ executablePath: executable, args: [...keyringArgs, mainEntry], cwd: repoRoot, env: appEnv(), timeout: 60_000 });
   page = await app.firstWindow();
-  await expect(page.locator('[data-app-state="ready"]')).toBeVisible({ timeout: 30_000 });
+  // With no real keyring (Linux basic_text) a new install uses a passphrase vault, which asks first.
+  const ready = page.locator('[data-app-state="ready"]');
+  const vaultGate = page.getByTestId('vault-passphrase');
+  await expect(ready.or(vaultGate)).toBeVisible({ timeout: 30_000 });
+  if (await vaultGate.isVisible()) {
+    await vaultGate.fill(VAULT_PASSPHRASE);
+    await page.getByTestId('vault-passphrase-confirm').fill(VAULT_PASSPHRASE);
+    await page.getByTestId('vault-unlock').click();
+  }
+  await expect(ready).toBeVisible({ timeout: 30_000 });
 });
 
 test.afterAll(async () => {
