@@ -163,8 +163,13 @@ describe('main wiring', () => {
     expect(log()).toContain('"message":"starting"');
   });
 
-  it('logs the weak keyring warning (basic_text)', () => {
-    expect(log()).toContain('secret storage is weaker than expected');
+  it('gives a new install without a real keyring (basic_text) the passphrase vault, and logs why', () => {
+    const ready = log()
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as Record<string, unknown>)
+      .find((record) => record.message === 'secret store ready');
+    expect(ready).toMatchObject({ kind: 'passphrase', state: 'uninitialised', backend: 'basic_text' });
   });
 
   it('creates one hardened window on the built renderer, never a dev server when packaged', () => {

@@ -109,6 +109,28 @@ describe('Pieces provider: create', () => {
     }
   });
 
+  it('tells the truth when a cancel arrives before Pieces OS has named the backup (no stream, blocking POST)', async () => {
+    const slow = await startPiecesSim({ port: 0, timeScale: 0.5 });
+    slow.faults.createBlocks = true;
+    const made = makeContext(slow.url);
+    try {
+      const run = recordOperation();
+      const pending = pollingOnly.createBackup(made.ctx, run.op);
+      await waitUntil(() => slow.state.creations.length === 1, 'the backup is under way');
+      run.controller.abort();
+      await waitUntil(() => run.progress.some((p) => p.stage?.startsWith('Waiting for Pieces OS to say which backup it is making')), 'the job says why the cancel waits');
+      const outcome = await pending;
+      const [id] = run.backupIds;
+      expect(outcome).toMatchObject({ state: 'succeeded', backupId: id });
+      expect(outcome.outcome).not.toBe(createAlreadyFinishedOutcome);
+      expect(outcome.outcome).toContain('before the cancel could be sent');
+      expect(slow.state.backups.map((b) => b.id)).toContain(id);
+    } finally {
+      await made.close();
+      await slow.close();
+    }
+  });
+
   it('falls back to polling silently when the progress WebSocket is refused', async () => {
     sim.faults.pathPrefix = '/backups/streamed/progress';
     sim.faults.dropConnections = true;

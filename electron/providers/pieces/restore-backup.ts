@@ -1,8 +1,7 @@
-import { AppError } from '../../../shared/errors';
 import type { OperationContext, OperationOutcome, ProviderContext } from '../provider';
 import { LONG_OPERATION_TIMEOUT_MS, PiecesApi } from './api';
 import { followOperation } from './follow-operation';
-import { notStartedOutcome } from './outcomes';
+import { notStartedOutcome, restoreUnconfirmedError } from './outcomes';
 import { openProgressStream } from './progress-stream';
 import { remoteRefFor, type PiecesSettings } from './settings';
 import { TrackedRequest } from './tracked-request';
@@ -27,9 +26,10 @@ export async function restoreBackup(settings: PiecesSettings, ctx: ProviderConte
     op.setRemoteRef(remoteRefFor('restoration', backupId));
     op.progress({ stage: 'Asking Pieces OS to start the restore', fraction: 0 });
     const request = new TrackedRequest(api.restore(backup, { signal: cleanup.signal, timeoutMs: LONG_OPERATION_TIMEOUT_MS }));
-    const outcome = await followOperation({ api, log, op, phase: 'restoration', backupId, backup, stream, request, pollIntervalMs: settings.pollIntervalMs, resumed: false });
+    const { pollIntervalMs, cancelRetryMs } = settings;
+    const outcome = await followOperation({ api, log, op, phase: 'restoration', backupId, backup, stream, request, pollIntervalMs, cancelRetryMs, resumed: false });
     if (outcome) return outcome;
-    throw new AppError('internal', `Could not tell how the restore of ${backupId} ended.`);
+    throw restoreUnconfirmedError(backupId);
   } finally {
     cleanup.abort();
   }

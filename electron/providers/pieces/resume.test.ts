@@ -99,4 +99,28 @@ describe('Pieces provider: resume after a restart', () => {
     expect(await provider.resume(context(pieces.url), { kind: 'delete', backupId: kept.id }, recordOperation().op)).toBeNull();
     expect(await provider.resume(context(pieces.url), { kind: 'delete', backupId: 'gone_1' }, recordOperation().op)).toMatchObject({ state: 'succeeded' });
   });
+
+  it('waits for Pieces OS to come back when it is briefly unreachable, then follows the backup', async () => {
+    const pieces = await sim(0.5);
+    const started = await fetch(`${pieces.url}/backups/create`, { method: 'POST', body: '{}', headers: { 'content-type': 'application/json' } });
+    const { id } = (await started.json()) as { id: string };
+    Object.assign(pieces.faults, { pathPrefix: '/backup/', dropConnections: 3 });
+    const patient = createPiecesProvider({ pollIntervalMs: 100, reattachRetryMs: 50 });
+    const run = recordOperation();
+    const outcome = await patient.resume(context(pieces.url), { kind: 'create', backupId: id, remoteRef: `creation/${id}` }, run.op);
+    expect(outcome).toMatchObject({ state: 'succeeded', backupId: id });
+    expect(run.progress.some((p) => p.stage === 'Waiting for Pieces OS to come back…')).toBe(true);
+    expect(pieces.state.requests.filter((r) => r.status === 'dropped')).toHaveLength(3);
+  });
+
+  it('returns null (cannot tell) when Pieces OS stays unreachable, instead of failing the job', async () => {
+    const gone = await sim(0.05);
+    const url = gone.url;
+    await gone.close();
+    const impatient = createPiecesProvider({ pollIntervalMs: 100, reattachRetryMs: 50, reattachWaitMs: 300 });
+    const run = recordOperation();
+    expect(await impatient.resume(context(url), { kind: 'restore', backupId: '11.2.0_1', remoteRef: 'restoration/11.2.0_1' }, run.op)).toBeNull();
+    expect(await impatient.resume(context(url), { kind: 'create', backupId: '11.2.0_1', remoteRef: 'creation/11.2.0_1' }, recordOperation().op)).toBeNull();
+    expect(run.progress.some((p) => p.stage === 'Waiting for Pieces OS to come back…')).toBe(true);
+  });
 });

@@ -9,6 +9,12 @@ export interface PiecesSettings {
   firstFrameWaitMs: number;
   /** After learning a new backup id from the stream alone, how long to give the POST to refuse. */
   streamIdGraceMs: number;
+  /** After Pieces OS refused a cancel, how long to follow the operation before asking again (bounded attempts). */
+  cancelRetryMs: number;
+  /** Re-attaching after a restart: how long to wait for an unreachable Pieces OS before giving up (interrupted). */
+  reattachWaitMs: number;
+  /** First pause between those attempts; it doubles up to 10 s. */
+  reattachRetryMs: number;
   discovery: DiscoveryOptions;
 }
 
@@ -17,6 +23,9 @@ export const defaultPiecesSettings: PiecesSettings = {
   useProgressStream: true,
   firstFrameWaitMs: 300,
   streamIdGraceMs: 250,
+  cancelRetryMs: 5_000,
+  reattachWaitMs: 120_000,
+  reattachRetryMs: 1_000,
   discovery: {},
 };
 

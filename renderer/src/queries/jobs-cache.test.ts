@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Job } from '../../../shared/domain';
-import { becameTerminal, upsertJob } from './jobs-cache';
+import { becameTerminal, mergeFetchedJobs, upsertJob } from './jobs-cache';
 import { shouldRetry } from './retry-policy';
 import { ClientError } from '../client/client-error';
 
@@ -42,6 +42,43 @@ describe('upsertJob', () => {
 
   it('leaves an unloaded list unloaded', () => {
     expect(upsertJob(undefined, job('a'))).toBeUndefined();
+  });
+});
+
+describe('mergeFetchedJobs', () => {
+  const requestedAt = Date.parse('2025-01-01T00:10:00Z');
+
+  it('keeps a pushed update that is newer than the fetched list (the list left main before the event)', () => {
+    const pushed = job('a', { state: 'succeeded', updatedAt: '2025-01-01T00:10:02Z' });
+    const fetched = job('a', { state: 'running', updatedAt: '2025-01-01T00:10:01Z' });
+    expect(mergeFetchedJobs([pushed], [fetched], requestedAt)).toEqual([pushed]);
+  });
+
+  it('takes the fetched entry when it is newer', () => {
+    const cached = job('a', { updatedAt: '2025-01-01T00:09:00Z' });
+    const fetched = job('a', { state: 'failed', updatedAt: '2025-01-01T00:10:01Z' });
+    expect(mergeFetchedJobs([cached], [fetched], requestedAt)).toEqual([fetched]);
+  });
+
+  it('prefers a terminal entry over a running one with the same updatedAt', () => {
+    const at = '2025-01-01T00:10:01Z';
+    const done = job('a', { state: 'cancelled', updatedAt: at });
+    const running = job('a', { state: 'cancelling', updatedAt: at });
+    expect(mergeFetchedJobs([done], [running], requestedAt)).toEqual([done]);
+    expect(mergeFetchedJobs([running], [done], requestedAt)).toEqual([done]);
+  });
+
+  it('keeps a job pushed after the request left, and drops one the fetched list no longer has', () => {
+    const started = job('new', { startedAt: '2025-01-01T00:10:01Z', updatedAt: '2025-01-01T00:10:01Z' });
+    const pruned = job('old', { state: 'succeeded', updatedAt: '2025-01-01T00:01:00Z' });
+    const listed = job('listed');
+    expect(mergeFetchedJobs([started, pruned], [listed], requestedAt)?.map((j) => j.id)).toEqual(['new', 'listed']);
+  });
+
+  it('uses the fetched list as is when nothing is cached', () => {
+    const older = job('a', { startedAt: '2025-01-01T00:00:00Z' });
+    const newer = job('b', { startedAt: '2025-01-02T00:00:00Z' });
+    expect(mergeFetchedJobs(undefined, [older, newer], requestedAt)).toEqual([newer, older]);
   });
 });
 

@@ -20,6 +20,29 @@ export function upsertJob(jobs: readonly Job[] | undefined, job: Job): Job[] | u
   return next;
 }
 
+/** Whether `a` is a later picture of the same job than `b`: newer `updatedAt`, or terminal at the same time. */
+function isNewer(a: Job, b: Job): boolean {
+  const diff = Date.parse(a.updatedAt) - Date.parse(b.updatedAt);
+  return diff > 0 || (diff === 0 && isTerminal(a) && !isTerminal(b));
+}
+
+/**
+ * Writes a fetched `jobs.list` over the cached one without going back in time: a list that left
+ * main before a `job.updated` event may arrive after it, so each job keeps its newer picture.
+ * A job only in the cache is kept when it changed after the request left (`requestedAtMs`: main
+ * had not sent it yet); older ones are gone from main's history.
+ */
+export function mergeFetchedJobs(cached: readonly Job[] | undefined, fetched: readonly Job[], requestedAtMs: number): Job[] {
+  const byId = new Map((cached ?? []).map((job) => [job.id, job]));
+  const merged = fetched.map((job) => {
+    const held = byId.get(job.id);
+    return held && isNewer(held, job) ? held : job;
+  });
+  const listed = new Set(fetched.map((job) => job.id));
+  const pushedMeanwhile = (cached ?? []).filter((job) => !listed.has(job.id) && Date.parse(job.updatedAt) >= requestedAtMs);
+  return sortNewestFirst([...pushedMeanwhile, ...merged]);
+}
+
 /** True when this update moves a job into a terminal state (used to refresh what the job touched). */
 export function becameTerminal(previous: readonly Job[] | undefined, job: Job): boolean {
   if (!isTerminal(job)) return false;
