@@ -54,6 +54,17 @@ export interface WatchOptions {
   log: Logger;
 }
 
+/** After the retries: say plainly that the outcome is unknown, keeping the cause's code. */
+function lostContact(error: unknown, phase: Phase, backupId: string): AppError {
+  const cause = error instanceof AppError ? error : new AppError('unreachable', String(error));
+  const what = phase === 'creation' ? `the backup ${backupId}` : `the restore of ${backupId}`;
+  const check =
+    phase === 'creation'
+      ? 'When Pieces OS answers again, refresh the backup list: the backup is there only if it finished.'
+      : 'When Pieces OS answers again, check your snippets in Pieces before relying on the local database.';
+  return new AppError(cause.code, `Lost contact with Pieces OS while following ${what} (${cause.message.replace(/\.$/, '')}); whether it finished is not known.`, check);
+}
+
 /** Consecutive failed polls tolerated (Pieces OS busy, a dropped connection) before the job fails. */
 const MAX_POLL_FAILURES = 8;
 const permanentCodes = new Set(['not-signed-in', 'server-too-old', 'bad-response']);
@@ -107,7 +118,8 @@ export async function watchOperation(o: WatchOptions): Promise<WatchEnd> {
       } catch (error) {
         if (stopNow()) return { kind: 'aborted' };
         failures += 1;
-        if ((error instanceof AppError && permanentCodes.has(error.code)) || failures >= MAX_POLL_FAILURES) throw error;
+        if (error instanceof AppError && permanentCodes.has(error.code)) throw error;
+        if (failures >= MAX_POLL_FAILURES) throw lostContact(error, o.phase, o.backupId);
         o.log.debug('Status poll failed; trying again', { phase: o.phase, backupId: o.backupId, failures, error });
       }
       const sleep = interruptibleSleep(o.pollIntervalMs);

@@ -56,6 +56,20 @@ describe('Pieces provider: a restore whose end was not seen', () => {
     expect(pieces.state.localDatabase.source).toBe('original');
   });
 
+  it('says the outcome is unknown when contact with Pieces OS is lost mid-restore', async () => {
+    const pieces = await sim(1);
+    const target = pieces.state.backups[1];
+    const run = recordOperation();
+    const pending = createPiecesProvider({ pollIntervalMs: 50, useProgressStream: false }).restoreBackup(context(pieces), target.id, run.op);
+    await waitUntil(() => run.maxFraction() > 0.05, 'the restore is under way');
+    pieces.faults.dropConnections = true;
+    const error = await rejectionOf(pending);
+    expect(error.code).toBe('unreachable');
+    expect(error.message).toContain(`Lost contact with Pieces OS while following the restore of ${target.id}`);
+    expect(error.message).toContain('whether it finished is not known');
+    expect(error.hint).toContain('before relying on the local database');
+  });
+
   it('trusts the 200 of a blocking restore POST when the status is already gone', async () => {
     const pieces = await sim(0.5, { endedStatusRetentionMs: 0 });
     pieces.faults.restoreBlocks = true;
