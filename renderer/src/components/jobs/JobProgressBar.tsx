@@ -3,8 +3,8 @@ import { useNow } from '../../hooks/use-now';
 import { useProgressAnnouncement } from '../../hooks/use-progress-announcement';
 import { formatBytes } from '../../lib/format-bytes';
 import { formatDuration } from '../../lib/format-duration';
-import { jobTitle } from '../../lib/labels';
 import { elapsedSeconds, progressPercent, remainingSeconds } from '../../lib/progress';
+import { ProgressTrack } from './ProgressTrack';
 
 /**
  * Determinate when the endpoint reports a fraction (percent, ETA, bytes), otherwise stage +
@@ -32,15 +32,11 @@ export function JobProgressBar({ job }: { job: Job }) {
         </span>
         <span className="shrink-0 tabular-nums text-slate-600 dark:text-slate-400">{facts.join(' · ')}</span>
       </div>
-      <div
-        role="progressbar"
-        data-testid="job-progress"
-        aria-label={`${jobTitle(job)} on ${job.endpointName}`}
-        aria-valuemin={0}
-        aria-valuemax={100}
-        aria-valuenow={percent}
-        aria-valuetext={`${percent !== undefined ? facts.join(', ') : `${job.stage}, ${elapsed} elapsed`}${job.stalled ? ', no progress reported for a while' : ''}`}
-        className="h-2 overflow-hidden rounded-full bg-slate-200 dark:bg-slate-700"
+      <ProgressTrack
+        job={job}
+        valueNow={percent}
+        valueText={`${percent !== undefined ? facts.join(', ') : `${job.stage}, ${elapsed} elapsed`}${job.stalled ? ', no progress reported for a while' : ''}`}
+        className="h-2 bg-slate-200 dark:bg-slate-700"
       >
         {percent !== undefined ? (
           <div
@@ -53,7 +49,7 @@ export function JobProgressBar({ job }: { job: Job }) {
             className={`h-full rounded-full ${job.stalled ? 'w-full bg-amber-400/70 dark:bg-amber-500/60' : 'progress-indeterminate w-1/3 bg-blue-600 dark:bg-blue-400'}`}
           />
         )}
-      </div>
+      </ProgressTrack>
       {bytesDone !== undefined && (
         <p className="text-xs tabular-nums text-slate-600 dark:text-slate-400">
           {formatBytes(bytesDone)}
