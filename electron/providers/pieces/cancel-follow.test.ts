@@ -1,30 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Job } from '../../../shared/domain';
-import { startPiecesSim, type Backup, type PiecesSim } from '../../../e2e/sims/pieces';
+import type { Backup, PiecesSim } from '../../../e2e/sims/pieces';
 import { JobRunner } from '../../core/jobs/job-runner';
 import type { PersistedJob } from '../../core/jobs/types';
 import { cancelledCreateOutcome, cancelledRestoreOutcome } from './outcomes';
 import { createPiecesProvider } from './provider';
-import { makeContext, recordOperation, waitUntil, type TestContext } from './test-support/harness';
+import { recordOperation, useSimulators, waitUntil } from './test-support/harness';
 
-const sims: PiecesSim[] = [];
-const opened: TestContext[] = [];
-afterEach(async () => {
-  await Promise.all(opened.splice(0).map((c) => c.close()));
-  await Promise.all(sims.splice(0).map((s) => s.close()));
-});
-
-async function sim(timeScale: number): Promise<PiecesSim> {
-  const started = await startPiecesSim({ port: 0, timeScale });
-  sims.push(started);
-  return started;
-}
-
-function context(pieces: PiecesSim) {
-  const made = makeContext(pieces.url);
-  opened.push(made);
-  return made.ctx;
-}
+const { sim, context } = useSimulators();
 
 /** Starts an operation the way another (now dead) app session did. */
 async function startOnServer(pieces: PiecesSim, path: string, body: unknown): Promise<Backup> {

@@ -1,8 +1,7 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { startPiecesSim, type PiecesSim } from '../../../e2e/sims/pieces';
+import { describe, expect, it, vi } from 'vitest';
 import type * as progressStream from './progress-stream';
 import { createPiecesProvider } from './provider';
-import { makeContext, recordOperation, rejectionOf, waitUntil, type TestContext } from './test-support/harness';
+import { recordOperation, rejectionOf, useSharedSimulator, waitUntil } from './test-support/harness';
 
 // The progress stream opens, but its first frame (what was running before our POST) never arrives in time.
 vi.mock('./progress-stream', async (importOriginal) => {
@@ -16,22 +15,7 @@ vi.mock('./progress-stream', async (importOriginal) => {
   };
 });
 
-let sim: PiecesSim;
-const opened: TestContext[] = [];
-beforeAll(async () => {
-  sim = await startPiecesSim({ port: 0, timeScale: 1 });
-});
-afterAll(() => sim.close());
-afterEach(async () => {
-  sim.reset();
-  await Promise.all(opened.splice(0).map((c) => c.close()));
-});
-
-function context() {
-  const made = makeContext(sim.url);
-  opened.push(made);
-  return made.ctx;
-}
+const { sim, context } = useSharedSimulator(1);
 
 const provider = createPiecesProvider({ pollIntervalMs: 100 });
 

@@ -1,30 +1,14 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startPiecesSim, type PiecesSim } from '../../../e2e/sims/pieces';
+import { describe, expect, it } from 'vitest';
+import { startPiecesSim } from '../../../e2e/sims/pieces';
 import { notSignedInHint, notSignedInMessage, tooOldHint } from './errors';
 import { piecesProvider } from './provider';
-import { makeContext, rejectionOf, type TestContext } from './test-support/harness';
+import { rejectionOf, useSharedSimulator } from './test-support/harness';
 
-let sim: PiecesSim;
-const opened: TestContext[] = [];
-
-beforeAll(async () => {
-  sim = await startPiecesSim({ port: 0, timeScale: 0.05 });
-});
-afterAll(() => sim.close());
-afterEach(async () => {
-  sim.reset();
-  await Promise.all(opened.splice(0).map((c) => c.close()));
-});
-
-function context(url = sim.url): TestContext {
-  const made = makeContext(url);
-  opened.push(made);
-  return made;
-}
+const { sim, context } = useSharedSimulator(0.05);
 
 describe('Pieces provider: reading', () => {
   it('lists the cloud backups, normalised, newest first', async () => {
-    const backups = await piecesProvider.listBackups(context().ctx);
+    const backups = await piecesProvider.listBackups(context());
     const wire = sim.state.backups;
     expect(backups).toHaveLength(6);
     expect(backups.map((b) => b.id)).toEqual(wire.map((b) => b.id));
@@ -43,7 +27,7 @@ describe('Pieces provider: reading', () => {
   });
 
   it('gets one backup, and says not-found for an unknown id', async () => {
-    const { ctx } = context();
+    const ctx = context();
     const id = sim.state.backups[3].id;
     expect((await piecesProvider.getBackup(ctx, id)).id).toBe(id);
     const error = await rejectionOf(piecesProvider.getBackup(ctx, '11.2.0_1'));
@@ -52,14 +36,14 @@ describe('Pieces provider: reading', () => {
   });
 
   it('tests the connection: health, version and the backup count', async () => {
-    const result = await piecesProvider.testConnection(context().ctx);
+    const result = await piecesProvider.testConnection(context());
     expect(result).toMatchObject({ ok: true, url: sim.url, serverVersion: '11.2.0' });
     expect(result.message).toContain('6 backups');
   });
 
   it('maps 511 to not-signed-in, in testConnection and in calls', async () => {
     sim.faults.signedOut = true;
-    const { ctx } = context();
+    const ctx = context();
     const result = await piecesProvider.testConnection(ctx);
     expect(result).toMatchObject({ ok: false, serverVersion: '11.2.0', message: notSignedInMessage, hint: notSignedInHint });
     const error = await rejectionOf(piecesProvider.listBackups(ctx));
@@ -68,7 +52,7 @@ describe('Pieces provider: reading', () => {
 
   it('maps 505 to server-too-old', async () => {
     sim.faults.tooOld = true;
-    const { ctx } = context();
+    const ctx = context();
     expect(await piecesProvider.testConnection(ctx)).toMatchObject({ ok: false, hint: tooOldHint });
     expect(await rejectionOf(piecesProvider.getBackup(ctx, sim.state.backups[0].id))).toMatchObject({ code: 'server-too-old', hint: tooOldHint });
   });
@@ -76,7 +60,7 @@ describe('Pieces provider: reading', () => {
   it('surfaces the text/plain body of a 500', async () => {
     sim.faults.fail5xx = 1;
     sim.faults.fail5xxBody = '  Cloud storage quota\n exceeded for this user  ';
-    const error = await rejectionOf(piecesProvider.listBackups(context().ctx));
+    const error = await rejectionOf(piecesProvider.listBackups(context()));
     expect(error.code).toBe('server-error');
     expect(error.message).toContain('Cloud storage quota exceeded for this user');
   });
@@ -84,27 +68,27 @@ describe('Pieces provider: reading', () => {
   it('cuts a very long 500 body down to something showable', async () => {
     sim.faults.fail5xx = 1;
     sim.faults.fail5xxBody = 'x'.repeat(5_000);
-    const error = await rejectionOf(piecesProvider.listBackups(context().ctx));
+    const error = await rejectionOf(piecesProvider.listBackups(context()));
     expect(error.message.length).toBeLessThan(400);
   });
 
   it('turns a truncated JSON body into bad-response', async () => {
     sim.faults.malformedBodies = 1;
-    const error = await rejectionOf(piecesProvider.listBackups(context().ctx));
+    const error = await rejectionOf(piecesProvider.listBackups(context()));
     expect(error.code).toBe('bad-response');
   });
 
   it('turns a JSON body of the wrong shape into bad-response naming the field', async () => {
     sim.faults.malformedBodies = 1;
     sim.faults.malformedStyle = 'wrong-shape';
-    const error = await rejectionOf(piecesProvider.listBackups(context().ctx));
+    const error = await rejectionOf(piecesProvider.listBackups(context()));
     expect(error.code).toBe('bad-response');
     expect(error.message).toContain('iterable');
   });
 
   it('reports a dropped connection as unreachable', async () => {
     sim.faults.dropConnections = true;
-    const { ctx } = context();
+    const ctx = context();
     expect((await rejectionOf(piecesProvider.listBackups(ctx))).code).toBe('unreachable');
     const result = await piecesProvider.testConnection(ctx);
     expect(result.ok).toBe(false);
@@ -113,13 +97,13 @@ describe('Pieces provider: reading', () => {
   it('reports nothing listening as unreachable in testConnection', async () => {
     const closed = await startPiecesSim({ port: 0 });
     await closed.close();
-    const result = await piecesProvider.testConnection(context(closed.url).ctx);
+    const result = await piecesProvider.testConnection(context(closed.url));
     expect(result).toMatchObject({ ok: false });
     expect(result.message).toContain('Nothing is listening');
   });
 
   it('declares every capability and the restore warning', () => {
-    const caps = piecesProvider.capabilities(context().ctx.endpoint);
+    const caps = piecesProvider.capabilities(context().endpoint);
     expect(Object.values(caps).every((c) => c.enabled)).toBe(true);
     expect(piecesProvider.info.restoreWarning).toMatch(/REPLACES the local Pieces database/);
     expect(piecesProvider.info.urlOptional).toBe(true);

@@ -1,26 +1,10 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startPiecesSim, type PiecesSim } from '../../../e2e/sims/pieces';
+import { describe, expect, it } from 'vitest';
+import { startPiecesSim } from '../../../e2e/sims/pieces';
 import { cancelledRestoreOutcome, restoreAlreadyFinishedOutcome } from './outcomes';
 import { createPiecesProvider } from './provider';
-import { makeContext, recordOperation, rejectionOf, waitUntil, type TestContext } from './test-support/harness';
+import { recordOperation, rejectionOf, useSharedSimulator, waitUntil } from './test-support/harness';
 
-let sim: PiecesSim;
-const opened: TestContext[] = [];
-
-beforeAll(async () => {
-  sim = await startPiecesSim({ port: 0, timeScale: 0.1 });
-});
-afterAll(() => sim.close());
-afterEach(async () => {
-  sim.reset();
-  await Promise.all(opened.splice(0).map((c) => c.close()));
-});
-
-function context(url = sim.url) {
-  const made = makeContext(url);
-  opened.push(made);
-  return made.ctx;
-}
+const { sim, context } = useSharedSimulator(0.1);
 
 const provider = createPiecesProvider({ pollIntervalMs: 100 });
 const pollingOnly = createPiecesProvider({ pollIntervalMs: 50, useProgressStream: false });

@@ -1,28 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { startPiecesSim, type PiecesSim } from '../../../e2e/sims/pieces';
+import { describe, expect, it } from 'vitest';
+import type { PiecesSim } from '../../../e2e/sims/pieces';
 import { createPiecesProvider } from './provider';
-import { makeContext, recordOperation, rejectionOf, waitUntil, type TestContext } from './test-support/harness';
+import { recordOperation, rejectionOf, useSimulators, waitUntil } from './test-support/harness';
 
-const sims: PiecesSim[] = [];
-const opened: TestContext[] = [];
-afterEach(async () => {
-  await Promise.all(opened.splice(0).map((c) => c.close()));
-  await Promise.all(sims.splice(0).map((s) => s.close()));
-});
-
-async function sim(timeScale: number, config: { endedStatusRetentionMs?: number } = {}): Promise<PiecesSim> {
-  const started = await startPiecesSim({ port: 0, timeScale });
-  sims.push(started);
-  const res = await fetch(`${started.url}/__sim/config`, { method: 'POST', body: JSON.stringify(config), headers: { 'content-type': 'application/json' } });
-  expect(res.status).toBe(200);
-  return started;
-}
-
-function context(pieces: PiecesSim) {
-  const made = makeContext(pieces.url);
-  opened.push(made);
-  return made.ctx;
-}
+const { sim, context } = useSimulators();
 
 const restoration = (pieces: PiecesSim, id: string) => pieces.state.restorations.find((r) => r.id === id);
 

@@ -1,30 +1,12 @@
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
-import { startPiecesSim, type PiecesSim } from '../../../e2e/sims/pieces';
+import { describe, expect, it } from 'vitest';
 import { finishedWhileClosedOutcome } from './outcomes';
 import { createPiecesProvider } from './provider';
-import { makeContext, recordOperation, waitUntil, type TestContext } from './test-support/harness';
+import { recordOperation, useSimulators, waitUntil } from './test-support/harness';
 
-const sims: PiecesSim[] = [];
-const opened: TestContext[] = [];
-afterEach(async () => {
-  await Promise.all(opened.splice(0).map((c) => c.close()));
-  await Promise.all(sims.splice(0).map((s) => s.close()));
-});
-
-async function sim(timeScale: number): Promise<PiecesSim> {
-  const started = await startPiecesSim({ port: 0, timeScale });
-  sims.push(started);
-  return started;
-}
-
-function context(url: string) {
-  const made = makeContext(url);
-  opened.push(made);
-  return made.ctx;
-}
+const { sim, context } = useSimulators();
 
 const provider = createPiecesProvider({ pollIntervalMs: 100 });
 const abandonedCreateScript = fileURLToPath(new URL('./test-support/abandoned-create.ts', import.meta.url));
