@@ -27,7 +27,7 @@ export function BackupsToolbar({ total, shown, refreshing, onRefresh }: BackupsT
           onChange={(event) => setFilter(event.target.value)}
           className={`${inputClass} h-8 w-56 py-1`}
         />
-        <Button size="sm" onClick={onRefresh} disabled={refreshing} aria-label="Refresh the backup list">
+        <Button size="sm" className="h-8" onClick={onRefresh} disabled={refreshing} aria-label="Refresh the backup list">
           {refreshing ? 'Refreshing…' : 'Refresh'}
         </Button>
       </div>
