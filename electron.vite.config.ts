@@ -2,8 +2,19 @@ import { resolve } from 'node:path';
 import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
+import type { Plugin } from 'vite';
 
 const root = import.meta.dirname;
+
+/**
+ * The dev server injects React Refresh as an inline script, which the page's CSP forbids. Only the
+ * dev server relaxes script-src; built HTML keeps the strict policy.
+ */
+const devOnlyInlineScripts: Plugin = {
+  name: 'backup-console:dev-csp',
+  apply: 'serve',
+  transformIndexHtml: (html) => html.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'"),
+};
 
 export default defineConfig({
   main: {
@@ -27,7 +38,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(root, 'renderer'),
-    plugins: [react(), tailwindcss()],
+    plugins: [react(), tailwindcss(), devOnlyInlineScripts],
     build: {
       outDir: resolve(root, 'out/renderer'),
       minify: true,

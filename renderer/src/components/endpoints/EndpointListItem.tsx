@@ -1,5 +1,6 @@
 import type { EndpointView } from '../../../../shared/contract';
 import { useConnectionTest } from '../../queries/use-connection-test';
+import { useEndpointHealth } from '../../queries/use-endpoint-health';
 import { useKindInfo } from '../../queries/use-kinds';
 import { toClientError } from '../../client/client-error';
 import { useUiStore } from '../../state/ui-store';
@@ -12,6 +13,7 @@ export function EndpointListItem({ endpoint, selected }: { endpoint: EndpointVie
   const selectEndpoint = useUiStore((state) => state.selectEndpoint);
   const openDialog = useUiStore((state) => state.openDialog);
   const result = test.data;
+  const health = useEndpointHealth(endpoint.id, test);
 
   return (
     <li
@@ -26,7 +28,7 @@ export function EndpointListItem({ endpoint, selected }: { endpoint: EndpointVie
         className="flex w-full items-start gap-2.5 rounded-md px-2.5 pt-2 pb-1 text-left"
       >
         <span className="pt-1.5">
-          <HealthDot test={result} testing={test.isFetching} />
+          <HealthDot test={health} testing={test.isFetching} />
         </span>
         <span className="min-w-0 flex-1">
           <span className="block truncate text-sm font-medium">{endpoint.name}</span>
