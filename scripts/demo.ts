@@ -1,7 +1,7 @@
 // `npm run demo`: starts every simulator and the app already configured with them. The Electron
 // window where the runtime is installed; otherwise browser mode, with its URL printed and opened.
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { startAllSims } from '../e2e/sims/run-all';
 import { ensureElectronBinary } from './electron-binary';
@@ -36,6 +36,8 @@ function runElectron(binary: string, endpointLines: string, stopSims: () => Prom
   process.once('SIGINT', () => child.kill('SIGINT'));
 }
 
+// Each run starts clean: the simulators' ports (and so the endpoints) may differ from the last run.
+rmSync(demoData, { recursive: true, force: true });
 const sims = await startAllSims({ randomPorts: false });
 const lines = sims.endpoints.map((e) => JSON.stringify(e)).join('\n');
 for (const e of sims.endpoints) console.log(`Simulator: ${e.name} at ${e.url}`);

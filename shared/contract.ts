@@ -7,7 +7,12 @@ import {
   endpointConfigSchema,
   endpointSchema,
   jobSchema,
+  endpointKindSchema,
+  endpointNameSchema,
   kindInfoSchema,
+  operationOptionsSchema,
+  resourceSchema,
+  resourceTypes,
   secretValuesSchema,
   vaultStatusSchema,
 } from './domain';
@@ -22,8 +27,11 @@ const backupRef = endpointRef.extend({ backupId: z.string().min(1).max(512) }).s
 export const endpointViewSchema = endpointSchema.extend({ capabilities: capabilitiesSchema });
 export type EndpointView = z.infer<typeof endpointViewSchema>;
 
-/** The shape `npm run sims` prints and `endpoints.import` accepts: one JSON object per line. */
-export const endpointImportSchema = endpointConfigSchema;
+/** The shape `npm run sims` prints and `endpoints.import` accepts: one JSON object per line (demo secrets allowed). */
+export const endpointImportSchema = endpointConfigSchema.extend({ secrets: secretValuesSchema.optional() });
+
+/** Server-side list filters, by the names the kind declares in `listFilters`. */
+const listFilters = z.record(z.string().min(1).max(64), z.string().max(255));
 
 export const appInfoSchema = z.object({
   version: z.string(),
@@ -63,12 +71,32 @@ export const calls = {
     z.object({ text: z.string().min(1).max(100_000) }).strict(),
     z.object({ added: z.array(endpointViewSchema), skipped: z.array(z.string()) }),
   ),
-  'backups.list': call(endpointRef, z.array(backupSchema)),
+  /** Adds an endpoint from a file operators already keep (clouds.yaml). Secrets in the file go straight to the secret store. */
+  'endpoints.importConfigFile': call(
+    z
+      .object({
+        text: z.string().min(1).max(200_000),
+        kind: endpointKindSchema,
+        /** The entry to import (a cloud under `clouds:`); omitted, the answer lists the entries to choose from. */
+        entry: z.string().min(1).max(255).optional(),
+        name: endpointNameSchema.optional(),
+      })
+      .strict(),
+    z.object({ entries: z.array(z.string()), added: endpointViewSchema.optional(), warnings: z.array(z.string()) }),
+  ),
+  'backups.list': call(endpointRef.extend({ filters: listFilters.optional() }).strict(), z.array(backupSchema)),
   'backups.get': call(backupRef, backupSchema),
-  'backups.create': call(endpointRef, jobSchema),
+  'backups.create': call(endpointRef.extend({ options: operationOptionsSchema.optional() }).strict(), jobSchema),
   'backups.backupAsset': call(endpointRef.extend({ assetId: z.string().min(1).max(512) }).strict(), jobSchema),
-  'backups.restore': call(backupRef.extend({ confirmation: typedConfirmation }).strict(), jobSchema),
+  /** `confirmation` is required when the restore overwrites something (main decides, from the options). */
+  'backups.restore': call(
+    backupRef.extend({ confirmation: typedConfirmation.optional(), options: operationOptionsSchema.optional() }).strict(),
+    jobSchema,
+  ),
   'backups.delete': call(backupRef.extend({ confirmation: typedConfirmation }).strict(), jobSchema),
+  'backups.exportRecord': call(backupRef, z.object({ fileName: z.string(), text: z.string() })),
+  'backups.importRecord': call(endpointRef.extend({ text: z.string().min(2).max(1_000_000) }).strict(), jobSchema),
+  'resources.list': call(endpointRef.extend({ type: z.enum(resourceTypes) }).strict(), z.array(resourceSchema)),
   'jobs.list': call(none, z.array(jobSchema)),
   'jobs.cancel': call(z.object({ jobId: z.string().min(1).max(128) }).strict(), jobSchema),
 } satisfies Record<CallName, { input: z.ZodType; output: z.ZodType }>;

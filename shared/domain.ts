@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { errorEnvelopeSchema } from './errors';
 
-export const endpointKinds = ['pieces'] as const;
+export const endpointKinds = ['pieces', 'cinder', 'trove'] as const;
 export const endpointKindSchema = z.enum(endpointKinds);
 export type EndpointKind = z.infer<typeof endpointKindSchema>;
 
@@ -28,6 +28,9 @@ const httpUrlSchema = z
   .refine((u) => /^https?:\/\//i.test(u), 'The URL must start with http:// or https://')
   .refine((u) => !/^https?:\/\/[^/?#]*@/i.test(u), 'Remove the user name and password from the URL: credentials go in the secret fields, which are stored encrypted');
 
+export const endpointSettingsSchema = z.record(z.string().min(1).max(64), z.union([z.string().max(4096), z.number(), z.boolean()]));
+export type EndpointSettings = z.infer<typeof endpointSettingsSchema>;
+
 /** Fields a user edits. Secrets are never part of this object: they go in `secrets` and stay in main. */
 export const endpointConfigSchema = z
   .object({
@@ -37,6 +40,8 @@ export const endpointConfigSchema = z
     url: z.union([httpUrlSchema, z.literal('')]).default(''),
     timeoutMs: z.number().int().min(1_000).max(600_000).default(30_000),
     tls: tlsSettingsSchema.default({}),
+    /** Non-secret, kind-specific settings (Keystone user, project, region...). Each provider validates its own with zod. */
+    settings: endpointSettingsSchema.default({}),
   })
   .strict();
 export type EndpointConfig = z.infer<typeof endpointConfigSchema>;
@@ -56,12 +61,44 @@ export type Endpoint = z.infer<typeof endpointSchema>;
 export const capabilitySchema = z.object({ enabled: z.boolean(), reason: z.string().optional() });
 export type Capability = z.infer<typeof capabilitySchema>;
 
-export const capabilityNames = ['create', 'cancelCreate', 'restore', 'cancelRestore', 'delete', 'backupAsset'] as const;
+export const capabilityNames = [
+  'create',
+  'cancelCreate',
+  'restore',
+  'cancelRestore',
+  'delete',
+  'backupAsset',
+  'exportRecord',
+  'importRecord',
+] as const;
 export type CapabilityName = (typeof capabilityNames)[number];
 export const capabilitiesSchema = z.object(
   Object.fromEntries(capabilityNames.map((n) => [n, capabilitySchema])) as Record<CapabilityName, typeof capabilitySchema>,
 );
 export type Capabilities = z.infer<typeof capabilitiesSchema>;
+
+/** Shows a field only while another field has one of these values (e.g. the Keystone auth method). */
+const showWhenSchema = z.object({ field: z.string(), equals: z.array(z.string()) }).optional();
+
+export const settingFieldSchema = z.object({
+  name: z.string(),
+  label: z.string(),
+  type: z.enum(['text', 'select']),
+  options: z.array(z.object({ value: z.string(), label: z.string() })).optional(),
+  placeholder: z.string().optional(),
+  help: z.string().optional(),
+  defaultValue: z.string().optional(),
+  showWhen: showWhenSchema,
+});
+export type SettingField = z.infer<typeof settingFieldSchema>;
+
+/** A server-side list filter the kind supports; `options` makes it a choice, otherwise free text. */
+export const listFilterSchema = z.object({
+  name: z.string(),
+  label: z.string(),
+  options: z.array(z.object({ value: z.string(), label: z.string() })).optional(),
+});
+export type ListFilter = z.infer<typeof listFilterSchema>;
 
 /** What a kind declares about itself, so the UI never branches on kind. */
 export const kindInfoSchema = z.object({
@@ -70,7 +107,14 @@ export const kindInfoSchema = z.object({
   description: z.string(),
   urlPlaceholder: z.string(),
   urlOptional: z.boolean(),
-  secretFields: z.array(z.object({ name: z.string(), label: z.string() })),
+  secretFields: z.array(z.object({ name: z.string(), label: z.string(), showWhen: showWhenSchema })),
+  settingFields: z.array(settingFieldSchema).default([]),
+  listFilters: z.array(listFilterSchema).default([]),
+  /** Kind-specific create and restore forms exist in the renderer (options are then sent with the call). */
+  hasCreateOptions: z.boolean().default(false),
+  /** Names the file `endpoints.importConfigFile` reads for this kind ("clouds.yaml"), when it has one. */
+  configFileLabel: z.string().optional(),
+  hasRestoreOptions: z.boolean().default(false),
   restoreWarning: z.string(),
   cancelRestoreNote: z.string(),
   cancelCreateNote: z.string(),
@@ -84,7 +128,16 @@ export const backupSchema = z.object({
   state: z.enum(backupStates),
   /** The status exactly as the server spelled it, shown next to the badge. */
   statusText: z.string(),
+  /** A human name when the endpoint has one (Cinder and Trove do). */
+  name: z.string().optional(),
   sizeBytes: z.number().nonnegative().optional(),
+  /** The size exactly as the endpoint reported it when that was not bytes ("10 GiB"), so the UI can say so. */
+  sizeReported: z.string().optional(),
+  /** What was backed up (a volume, a database instance), when the endpoint says. */
+  source: z.string().optional(),
+  parentId: z.string().optional(),
+  /** Backups that depend on this one (incremental children), when the endpoint tells. */
+  dependentIds: z.array(z.string()).optional(),
   createdAt: z.string().optional(),
   version: z.string().optional(),
   device: z.string().optional(),
@@ -94,7 +147,7 @@ export const backupSchema = z.object({
 });
 export type Backup = z.infer<typeof backupSchema>;
 
-export const jobKinds = ['create', 'restore', 'delete', 'backup-asset'] as const;
+export const jobKinds = ['create', 'restore', 'delete', 'backup-asset', 'import-record'] as const;
 export type JobKind = (typeof jobKinds)[number];
 export const jobStates = ['queued', 'running', 'cancelling', 'succeeded', 'failed', 'cancelled', 'interrupted'] as const;
 export type JobState = (typeof jobStates)[number];
@@ -147,3 +200,22 @@ export const vaultStatusSchema = z.object({
   warning: z.string().optional(),
 });
 export type VaultStatus = z.infer<typeof vaultStatusSchema>;
+
+/** Something on the endpoint a form can pick: a volume to back up, a database instance, a flavor. */
+export const resourceSchema = z.object({
+  id: z.string(),
+  name: z.string().optional(),
+  status: z.string().optional(),
+  sizeBytes: z.number().nonnegative().optional(),
+  sizeReported: z.string().optional(),
+  details: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])).default({}),
+});
+export type Resource = z.infer<typeof resourceSchema>;
+export const resourceTypes = ['volumes', 'instances', 'flavors', 'datastores'] as const;
+export type ResourceType = (typeof resourceTypes)[number];
+
+/** Per-kind create/restore options cross as plain JSON; the provider parses them with its own zod schema. */
+export const operationOptionsSchema = z
+  .record(z.string().min(1).max(64), z.union([z.string().max(4096), z.number(), z.boolean(), z.null(), z.record(z.string().max(255), z.string().max(255))]))
+  .refine((o) => Object.keys(o).length <= 32, 'Too many options');
+export type OperationOptions = z.infer<typeof operationOptionsSchema>;

@@ -27,7 +27,12 @@ test.describe('Endpoints in browser mode', () => {
     const url = form.getByTestId('endpoint-url');
     const save = form.getByTestId('endpoint-save');
     await expect(name).toBeFocused();
-    await expect(form.getByTestId('endpoint-kind')).toHaveValue('pieces');
+    // Several kinds: nothing is picked for the user, and saving without a kind says so.
+    const kind = form.getByTestId('endpoint-kind');
+    await expect(kind).toHaveValue('');
+    await save.click();
+    await expect(kind).toHaveAccessibleDescription('Choose what kind of system this is');
+    await kind.selectOption('pieces');
 
     // Nothing typed (a blank name counts as nothing): the name says what it needs. A Pieces URL is
     // optional (empty = discover Pieces OS on 127.0.0.1), so the empty URL is not an error.

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
 import { startBrowserMode, type BrowserMode } from '../../electron/hosts/web/browser-mode';
+import { startOpenStackSim, type OpenStackSim } from '../sims/openstack';
 import { startPiecesSim, type PiecesSim } from '../sims/pieces';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -24,6 +25,8 @@ interface Options {
 
 interface Fixtures {
   sim: PiecesSim;
+  /** Keystone, Cinder and Trove on one loopback server (devstack-like paths). */
+  openstack: OpenStackSim;
   backupConsole: AppFixture;
   /** The page with the app loaded and ready. */
   appPage: Page;
@@ -34,6 +37,12 @@ export const test = base.extend<Options & Fixtures>({
   sim: async ({}, use) => {
     // 0.75: a backup takes about three seconds, long enough to watch and to cancel midway.
     const sim = await startPiecesSim({ port: 0, timeScale: 0.75 });
+    await use(sim);
+    await sim.close();
+  },
+  openstack: async ({}, use) => {
+    // 0.4: a Cinder backup takes about two seconds, a Trove restore a few: long enough to see the stages.
+    const sim = await startOpenStackSim({ port: 0, timeScale: 0.4 });
     await use(sim);
     await sim.close();
   },

@@ -2,24 +2,49 @@ import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { endpointConfigSchema } from '../../shared/domain';
-import { startAllSims } from './run-all';
+import { endpointImportSchema } from '../../shared/contract';
+import { startAllSims, type SimEndpoint } from './run-all';
+
+const expectedNames = ['Pieces OS (simulator)', 'OpenStack Cinder (simulator, admin)', 'OpenStack Cinder (simulator, member)', 'OpenStack Trove (simulator)'];
+
+/** Proves an OpenStack endpoint's settings and secret really log in, and that the catalog holds its service. */
+async function loginWorks(endpoint: SimEndpoint): Promise<boolean> {
+  const s = endpoint.settings!;
+  const res = await fetch(`${endpoint.url}/auth/tokens`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      auth: {
+        identity: { methods: ['password'], password: { user: { name: s.username, domain: { name: s.user_domain_name }, password: endpoint.secrets!.password } } },
+        scope: { project: { name: s.project_name, domain: { name: s.project_domain_name } } },
+      },
+    }),
+  });
+  const body = (await res.json()) as { token: { catalog: Array<{ type: string }> } };
+  const type = endpoint.kind === 'cinder' ? 'block-storage' : 'database';
+  return res.status === 201 && body.token.catalog.some((c) => c.type === type);
+}
 
 describe('startAllSims', () => {
   it('starts every simulator and returns importable endpoints', async () => {
     const logs: string[] = [];
     const sims = await startAllSims({ randomPorts: true, log: (line) => logs.push(line) });
     try {
-      expect(sims.endpoints.map((e) => e.kind)).toEqual(['pieces']);
-      for (const endpoint of sims.endpoints) {
-        expect(endpointConfigSchema.safeParse(endpoint).success).toBe(true);
-        expect((await fetch(`${endpoint.url}/.well-known/health`)).status).toBe(200);
+      expect(sims.endpoints.map((e) => e.kind)).toEqual(['pieces', 'cinder', 'cinder', 'trove']);
+      expect(sims.endpoints.map((e) => e.name)).toEqual(expectedNames);
+      for (const endpoint of sims.endpoints) expect(endpointImportSchema.safeParse(endpoint).success).toBe(true);
+      expect((await fetch(`${sims.endpoints[0].url}/.well-known/health`)).status).toBe(200);
+      for (const endpoint of sims.endpoints.slice(1)) {
+        expect(endpoint.url).toMatch(/\/identity\/v3$/);
+        expect(await loginWorks(endpoint)).toBe(true);
       }
+      expect(sims.endpoints[2].settings).toMatchObject({ username: 'demo', project_name: 'demo', region_name: 'RegionOne', interface: 'public' });
       expect(logs.length).toBeGreaterThan(0);
     } finally {
       await sims.close();
     }
     await expect(fetch(`${sims.endpoints[0].url}/.well-known/health`)).rejects.toThrow();
+    await expect(fetch(sims.endpoints[1].url)).rejects.toThrow();
   });
 });
 
@@ -32,14 +57,17 @@ describe('npm run sims (run-all.ts as a program)', () => {
     lines.on('line', (line) => stdout.push(line));
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     const deadline = Date.now() + 10_000;
-    while (stdout.length === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(stdout).toHaveLength(1);
-    const endpoint = JSON.parse(stdout[0]) as { kind: string; name: string; url: string };
-    expect(Object.keys(endpoint)).toEqual(['kind', 'name', 'url']);
-    expect(endpoint).toMatchObject({ kind: 'pieces', name: 'Pieces OS (simulator)' });
-    expect((await fetch(`${endpoint.url}/.well-known/version`)).status).toBe(200);
+    while (stdout.length < expectedNames.length && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(stdout).toHaveLength(expectedNames.length);
+    const endpoints = stdout.map((line) => JSON.parse(line) as SimEndpoint);
+    expect(Object.keys(endpoints[0])).toEqual(['kind', 'name', 'url']);
+    expect(endpoints[0]).toMatchObject({ kind: 'pieces', name: 'Pieces OS (simulator)' });
+    expect(Object.keys(endpoints[1])).toEqual(['kind', 'name', 'url', 'settings', 'secrets']);
+    expect(endpoints.map((e) => e.name)).toEqual(expectedNames);
+    expect((await fetch(`${endpoints[0].url}/.well-known/version`)).status).toBe(200);
+    expect((await fetch(endpoints[1].url)).status).toBe(200);
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
-    expect(stdout).toHaveLength(1);
+    expect(stdout).toHaveLength(expectedNames.length);
   });
 });

@@ -1,25 +1,72 @@
 // `npm run sims`: every endpoint simulator on loopback. Stdout carries exactly one JSON line per
 // demo endpoint, in the app's import shape; everything else goes to stderr.
 import { pathToFileURL } from 'node:url';
-import type { EndpointConfigInput, EndpointKind } from '../../shared/domain';
+import type { EndpointConfigInput, EndpointSettings } from '../../shared/domain';
+import { startOpenStackSim, type OpenStackSim } from './openstack';
 import { startPiecesSim } from './pieces';
+
+/** The import shape of one endpoint (`endpoints.import`): timeouts and TLS take their defaults. */
+export type SimEndpoint = Required<Pick<EndpointConfigInput, 'kind' | 'name' | 'url'>> & {
+  settings?: EndpointSettings;
+  /** Demo secrets only: these simulators run on loopback with published passwords. */
+  secrets?: Record<string, string>;
+};
 
 interface RunningSim {
   url: string;
   close(): Promise<void>;
 }
 
-interface SimDefinition {
-  kind: EndpointKind;
-  name: string;
+interface SimDefinition<S extends RunningSim = RunningSim> {
+  /** For logs. */
+  label: string;
   /** Where the real product listens by default, so a demo looks like the real thing. */
   defaultPort: number;
-  start(port: number, timeScale: number | undefined): Promise<RunningSim>;
+  start(port: number, timeScale: number | undefined): Promise<S>;
+  /** One simulator may stand for several endpoints (an OpenStack cloud: Cinder as admin and as member, Trove). */
+  endpoints(sim: S): SimEndpoint[];
 }
 
-/** Adding a kind: one line here. */
+/** clouds.yaml-style settings (snake_case on purpose) for a password login on the simulated cloud. */
+function openStackEndpoint(sim: OpenStackSim, kind: 'cinder' | 'trove', name: string, who: 'admin' | 'member'): SimEndpoint {
+  const c = sim.credentials[who];
+  return {
+    kind,
+    name,
+    url: sim.authUrl,
+    settings: {
+      auth_type: 'password',
+      username: c.username,
+      user_domain_name: c.userDomainName,
+      project_name: c.projectName,
+      project_domain_name: 'Default',
+      region_name: 'RegionOne',
+      interface: 'public',
+    },
+    secrets: { password: c.password },
+  };
+}
+
+const define = <S extends RunningSim>(definition: SimDefinition<S>) => definition as unknown as SimDefinition;
+
+/** Adding a simulator: one entry here. */
 const simulators: SimDefinition[] = [
-  { kind: 'pieces', name: 'Pieces OS (simulator)', defaultPort: 39300, start: (port, timeScale) => startPiecesSim({ port, timeScale }) },
+  define({
+    label: 'Pieces OS',
+    defaultPort: 39300,
+    start: (port, timeScale) => startPiecesSim({ port, timeScale }),
+    endpoints: (sim) => [{ kind: 'pieces', name: 'Pieces OS (simulator)', url: sim.url }],
+  }),
+  define({
+    label: 'OpenStack (Keystone, Cinder, Trove)',
+    defaultPort: 5000,
+    start: (port, timeScale) => startOpenStackSim({ port, timeScale }),
+    endpoints: (sim: OpenStackSim) => [
+      openStackEndpoint(sim, 'cinder', 'OpenStack Cinder (simulator, admin)', 'admin'),
+      openStackEndpoint(sim, 'cinder', 'OpenStack Cinder (simulator, member)', 'member'),
+      openStackEndpoint(sim, 'trove', 'OpenStack Trove (simulator)', 'admin'),
+    ],
+  }),
 ];
 
 export interface StartAllOptions {
@@ -28,9 +75,6 @@ export interface StartAllOptions {
   timeScale?: number;
   log?: (line: string) => void;
 }
-
-/** The import shape of one endpoint (kind, name, url); timeouts and TLS take their defaults. */
-export type SimEndpoint = Required<Pick<EndpointConfigInput, 'kind' | 'name' | 'url'>>;
 
 export interface RunningSims {
   endpoints: SimEndpoint[];
@@ -52,13 +96,13 @@ export async function startAllSims(options: StartAllOptions = {}): Promise<Runni
       else {
         started = await sim.start(sim.defaultPort, options.timeScale).catch((error: unknown) => {
           if (!isAddressInUse(error)) throw error;
-          log(`${sim.name}: port ${sim.defaultPort} is busy, using a random port.`);
+          log(`${sim.label}: port ${sim.defaultPort} is busy, using a random port.`);
           return sim.start(0, options.timeScale);
         });
       }
       running.push(started);
-      endpoints.push({ kind: sim.kind, name: sim.name, url: started.url });
-      log(`${sim.name} listening at ${started.url}`);
+      endpoints.push(...sim.endpoints(started));
+      log(`${sim.label} simulator listening at ${started.url}`);
     }
   } catch (error) {
     await Promise.all(running.map((r) => r.close()));

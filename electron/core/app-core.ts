@@ -11,7 +11,9 @@ import { backupHandlers } from './service/backup-handlers';
 import type { CoreDeps, EmitEvent } from './service/deps';
 import { endpointHandlers } from './service/endpoint-handlers';
 import { isActive } from './service/job-state';
+import { endpointImportHandlers } from './service/endpoint-import-handlers';
 import { miscHandlers } from './service/misc-handlers';
+import { recordHandlers } from './service/record-handlers';
 import { reattachInterruptedJobs } from './service/reattach';
 
 export interface AppCoreOptions {
@@ -66,7 +68,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     emit,
     appInfo: { version: options.version, host: options.host, platform: process.platform, dataDir },
   };
-  const handlers: CallHandlers = { ...miscHandlers(deps), ...endpointHandlers(deps), ...backupHandlers(deps) };
+  const handlers: CallHandlers = { ...miscHandlers(deps), ...endpointHandlers(deps), ...endpointImportHandlers(deps), ...backupHandlers(deps), ...recordHandlers(deps) };
   const dispatch = createDispatcher(handlers, log);
   reattachInterruptedJobs(deps);
   log.info('core started', { host: options.host, version: options.version });

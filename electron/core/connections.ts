@@ -2,6 +2,7 @@ import type { Endpoint } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
 import type { Provider, ProviderContext } from '../providers/provider';
 import type { ProviderRegistry } from '../providers/registry';
+import { EndpointMemo } from './endpoint-memo';
 import { HttpClient } from './http/http-client';
 import type { Logger, SecretRedactor } from './log/logger';
 import { endpointSecretKey, type SecretStore } from './secrets/secret-store';
@@ -9,6 +10,8 @@ import { endpointSecretKey, type SecretStore } from './secrets/secret-store';
 interface CachedClient {
   key: string;
   client: HttpClient;
+  /** Pools for the endpoint's other base URLs (Keystone catalog services), same trust and timeout. */
+  others: Map<string, HttpClient>;
 }
 
 /**
@@ -19,6 +22,7 @@ interface CachedClient {
 export class Connections {
   private readonly clients = new Map<string, CachedClient>();
   private readonly discovered = new Map<string, string>();
+  private readonly memos = new Map<string, EndpointMemo>();
 
   constructor(
     private readonly providers: ProviderRegistry,
@@ -31,6 +35,16 @@ export class Connections {
     return this.providers.get(endpoint.kind);
   }
 
+  /** What the provider learnt about this endpoint so far (empty until it signs in). */
+  memoFor(endpointId: string): EndpointMemo {
+    let memo = this.memos.get(endpointId);
+    if (!memo) {
+      memo = new EndpointMemo();
+      this.memos.set(endpointId, memo);
+    }
+    return memo;
+  }
+
   async contextFor(endpoint: Endpoint, draftSecrets?: Record<string, string>): Promise<ProviderContext> {
     const provider = this.providerFor(endpoint);
     const log = this.log.child({ endpoint: endpoint.name, kind: endpoint.kind });
@@ -38,13 +52,26 @@ export class Connections {
     const key = JSON.stringify([baseUrl, endpoint.timeoutMs, endpoint.tls]);
     let cached = this.clients.get(endpoint.id);
     if (!cached || cached.key !== key) {
-      if (cached) this.closeQuietly(cached.client);
-      cached = { key, client: new HttpClient({ baseUrl, timeoutMs: endpoint.timeoutMs, tls: endpoint.tls, log }) };
+      if (cached) this.closePools(cached);
+      cached = { key, client: new HttpClient({ baseUrl, timeoutMs: endpoint.timeoutMs, tls: endpoint.tls, log }), others: new Map() };
       this.clients.set(endpoint.id, cached);
+      this.memos.delete(endpoint.id);
     }
+    const pools = cached;
     return {
       endpoint,
-      http: cached.client,
+      http: pools.client,
+      httpFor: (otherBaseUrl) => {
+        const normalised = new URL(otherBaseUrl).toString();
+        if (normalised === pools.client.baseUrl) return pools.client;
+        let client = pools.others.get(normalised);
+        if (!client) {
+          client = new HttpClient({ baseUrl: normalised, timeoutMs: endpoint.timeoutMs, tls: endpoint.tls, log });
+          pools.others.set(normalised, client);
+        }
+        return client;
+      },
+      memo: this.memoFor(endpoint.id),
       log,
       secret: async (name) => {
         const value = draftSecrets?.[name] ?? (await this.secrets.get(endpointSecretKey(endpoint.id, name)));
@@ -69,9 +96,15 @@ export class Connections {
   /** Drops the pooled client and any discovered URL, e.g. after the endpoint changed or went away. */
   forget(endpointId: string): void {
     const cached = this.clients.get(endpointId);
-    if (cached) this.closeQuietly(cached.client);
+    if (cached) this.closePools(cached);
     this.clients.delete(endpointId);
     this.discovered.delete(endpointId);
+    this.memos.delete(endpointId);
+  }
+
+  private closePools(cached: CachedClient): void {
+    this.closeQuietly(cached.client);
+    for (const client of cached.others.values()) this.closeQuietly(client);
   }
 
   /** Closing a pool that in-flight work already closed rejects; that is not worth an unhandled rejection. */
@@ -80,7 +113,7 @@ export class Connections {
   }
 
   async closeAll(): Promise<void> {
-    await Promise.allSettled([...this.clients.values()].map((c) => c.client.close()));
+    await Promise.allSettled([...this.clients.values()].flatMap((c) => [c.client, ...c.others.values()]).map((client) => client.close()));
     this.clients.clear();
   }
 }

@@ -1,11 +1,18 @@
-import type { Backup, Capabilities, ConnectionTest, Endpoint, JobKind, KindInfo } from '../../shared/domain';
+import type { z } from 'zod';
+import type { Backup, Capabilities, ConnectionTest, Endpoint, JobKind, KindInfo, Resource, ResourceType } from '../../shared/domain';
 import type { HttpClient } from '../core/http/http-client';
+import type { EndpointMemo } from '../core/endpoint-memo';
 import type { Logger } from '../core/log/logger';
 
 /** Everything a provider may use to reach one endpoint. Built by the core per call. */
 export interface ProviderContext {
   readonly endpoint: Endpoint;
+  /** A pooled client for the endpoint's own URL. */
   readonly http: HttpClient;
+  /** A pooled client for another base URL of the same endpoint (a service from the Keystone catalog), with the same TLS trust and timeout. */
+  httpFor(baseUrl: string): HttpClient;
+  /** In-memory state for this endpoint (a Keystone token, the roles it carries); dropped when the endpoint changes. */
+  readonly memo: EndpointMemo;
   readonly log: Logger;
   /** Reads a secret field of this endpoint from the secret store; undefined when unset. */
   secret(name: string): Promise<string | undefined>;
@@ -46,21 +53,54 @@ export interface ResumableJob {
   remoteRef?: string;
 }
 
+/** Per-kind create/restore options arrive as unchecked JSON; each provider parses them with its own schema (see `parseOptions`). */
+export type RawOptions = Record<string, unknown>;
+
+export interface ImportedConfig {
+  entries: string[];
+  config?: { url: string; settings: Record<string, string>; caPem?: string };
+  secrets?: Record<string, string>;
+  /** Things in the file the app did not take over, and why (e.g. `verify: false`). */
+  warnings: string[];
+}
+
 export interface Provider {
   readonly info: KindInfo;
-  capabilities(endpoint: Endpoint): Capabilities;
+  /** Validates `endpoint.settings` when an endpoint is added, updated or tested. */
+  readonly settingsSchema?: z.ZodType;
+  /**
+   * Checked by the core before a job starts, so a bad form gets its answer at once; the provider
+   * parses again when it runs. A kind without a schema takes no options.
+   */
+  readonly createOptionsSchema?: z.ZodType;
+  readonly restoreOptionsSchema?: z.ZodType;
+  /** `memo` holds what the provider learnt at sign-in (roles), so admin-only actions can be offered only to admins. */
+  capabilities(endpoint: Endpoint, memo: EndpointMemo): Capabilities;
   testConnection(ctx: ProviderContext): Promise<ConnectionTest>;
-  listBackups(ctx: ProviderContext): Promise<Backup[]>;
+  listBackups(ctx: ProviderContext, filters?: Record<string, string>): Promise<Backup[]>;
   getBackup(ctx: ProviderContext, backupId: string): Promise<Backup>;
-  createBackup(ctx: ProviderContext, op: OperationContext): Promise<OperationOutcome>;
+  createBackup(ctx: ProviderContext, op: OperationContext, options?: RawOptions): Promise<OperationOutcome>;
   backupAsset(ctx: ProviderContext, assetId: string, op: OperationContext): Promise<OperationOutcome>;
-  restoreBackup(ctx: ProviderContext, backupId: string, op: OperationContext): Promise<OperationOutcome>;
+  /** Whether this restore overwrites something, so the user must type the backup id (default: yes). */
+  restoreNeedsConfirmation?(options: RawOptions | undefined): boolean;
+  restoreBackup(ctx: ProviderContext, backupId: string, op: OperationContext, options?: RawOptions): Promise<OperationOutcome>;
   deleteBackup(ctx: ProviderContext, backupId: string, op: OperationContext): Promise<OperationOutcome>;
   /**
    * Re-attach to an operation that was running when the app stopped, by polling the endpoint.
    * Returns null when the endpoint cannot tell (the job is then marked interrupted).
    */
   resume(ctx: ProviderContext, job: ResumableJob, op: OperationContext): Promise<OperationOutcome | null>;
+  /** Lists things a form can pick (volumes, instances, flavors, datastores). */
+  listResources?(ctx: ProviderContext, type: ResourceType): Promise<Resource[]>;
+  /** The backup's record as a file the user saves (Cinder export_record). */
+  exportRecord?(ctx: ProviderContext, backupId: string): Promise<{ fileName: string; text: string }>;
+  /** Registers a backup from a record file the user dropped or picked (Cinder import_record). */
+  importRecord?(ctx: ProviderContext, text: string, op: OperationContext): Promise<OperationOutcome>;
+  /**
+   * Reads one entry of a file operators already keep (clouds.yaml) into endpoint config and secrets.
+   * Without `entry`, only lists the entries.
+   */
+  importConfigFile?(text: string, entry?: string): ImportedConfig;
   /** Where the provider wants its base URL when the config leaves it empty (discovery). */
   resolveBaseUrl?(endpoint: Endpoint, log: Logger): Promise<string>;
 }

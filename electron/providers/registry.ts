@@ -1,11 +1,15 @@
 import type { EndpointKind, KindInfo } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
+import { cinderProvider } from './cinder/provider';
 import { piecesProvider } from './pieces/provider';
 import type { Provider } from './provider';
+import { troveProvider } from './trove/provider';
 
 /** One line per endpoint kind. */
 const builtIn: Record<EndpointKind, Provider> = {
   pieces: piecesProvider,
+  cinder: cinderProvider,
+  trove: troveProvider,
 };
 
 export interface ProviderRegistry {
@@ -13,7 +17,7 @@ export interface ProviderRegistry {
   kinds(): KindInfo[];
 }
 
-export function createProviderRegistry(providers: Record<EndpointKind, Provider> = builtIn): ProviderRegistry {
+export function createProviderRegistry(providers: Partial<Record<EndpointKind, Provider>> = builtIn): ProviderRegistry {
   return {
     get(kind) {
       const provider = providers[kind];

@@ -6,7 +6,7 @@ import type { EndpointConfig } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
 import { EndpointStore } from './endpoint-store';
 
-const config = (name: string, url = 'http://127.0.0.1:39300'): EndpointConfig => ({ kind: 'pieces', name, url, timeoutMs: 30_000, tls: {} });
+const config = (name: string, url = 'http://127.0.0.1:39300'): EndpointConfig => ({ kind: 'pieces', name, url, timeoutMs: 30_000, tls: {}, settings: {} });
 
 let dir: string;
 let file: string;

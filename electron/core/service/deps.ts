@@ -6,6 +6,7 @@ import type { EndpointStore } from '../endpoints/endpoint-store';
 import type { JobRunner } from '../jobs/job-runner';
 import type { Logger, SecretRedactor } from '../log/logger';
 import type { SecretStore } from '../secrets/secret-store';
+import { capabilitiesOf } from './provider-calls';
 
 export type EmitEvent = <E extends EventName>(name: E, payload: EventPayload<E>) => void;
 
@@ -23,5 +24,5 @@ export interface CoreDeps {
 }
 
 export function toView(deps: CoreDeps, endpoint: Endpoint): EndpointView {
-  return { ...endpoint, capabilities: deps.providers.get(endpoint.kind).capabilities(endpoint) };
+  return { ...endpoint, capabilities: capabilitiesOf(deps, endpoint) };
 }

@@ -1,13 +1,23 @@
-import { endpointImportSchema, type CallHandlers, type EndpointView } from '../../../shared/contract';
+import type { CallHandlers, EndpointView } from '../../../shared/contract';
 import type { Endpoint, EndpointConfig } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
+import { parseOptions } from '../../providers/parse-options';
 import { endpointSecretKey, endpointSecretPrefix } from '../secrets/secret-store';
 import { toView, type CoreDeps } from './deps';
 
 type EndpointHandlers = Pick<
   CallHandlers,
-  'endpoints.list' | 'endpoints.add' | 'endpoints.update' | 'endpoints.remove' | 'endpoints.test' | 'endpoints.import'
+  'endpoints.list' | 'endpoints.add' | 'endpoints.update' | 'endpoints.remove' | 'endpoints.test'
 >;
+
+/** Kind-specific settings are checked by the kind's own schema; a kind without settings takes none. */
+function checkSettings(deps: CoreDeps, config: EndpointConfig): void {
+  const provider = deps.providers.get(config.kind);
+  if (provider.settingsSchema) parseOptions(provider.settingsSchema, config.settings, `${provider.info.label} settings`);
+  else if (Object.keys(config.settings).length) {
+    throw new AppError('validation', `${provider.info.label} endpoints take no extra settings (got ${Object.keys(config.settings).join(', ')}).`);
+  }
+}
 
 function checkSecretNames(deps: CoreDeps, config: EndpointConfig, secrets: Record<string, string> | undefined): void {
   const allowed = new Set(deps.providers.get(config.kind).info.secretFields.map((f) => f.name));
@@ -43,7 +53,8 @@ function checkSecretsCanBeStored(deps: CoreDeps, config: EndpointConfig, secrets
   }
 }
 
-async function addEndpoint(deps: CoreDeps, config: EndpointConfig, secrets?: Record<string, string>): Promise<EndpointView> {
+export async function addEndpoint(deps: CoreDeps, config: EndpointConfig, secrets?: Record<string, string>): Promise<EndpointView> {
+  checkSettings(deps, config);
   checkSecretsCanBeStored(deps, config, secrets);
   const endpoint = await saveSecrets(deps, await deps.endpoints.add(config), secrets);
   deps.log.info('endpoint added', { endpointId: endpoint.id, kind: endpoint.kind });
@@ -60,6 +71,7 @@ export function endpointHandlers(deps: CoreDeps): EndpointHandlers {
       if (before.kind !== config.kind) {
         throw new AppError('validation', 'The kind of an endpoint cannot change.', 'Add a new endpoint of the other kind instead.');
       }
+      checkSettings(deps, config);
       checkSecretsCanBeStored(deps, config, secrets);
       const updated = await saveSecrets(deps, await deps.endpoints.update(endpointId, config), secrets);
       deps.connections.forget(endpointId);
@@ -85,6 +97,7 @@ export function endpointHandlers(deps: CoreDeps): EndpointHandlers {
           : { ...input.config, id: `draft-${Date.now()}`, createdAt: new Date().toISOString(), secretsSet: [] };
       const draftSecrets = 'config' in input ? input.secrets : undefined;
       try {
+        checkSettings(deps, endpoint);
         const ctx = await deps.connections.contextFor(endpoint, draftSecrets);
         return await deps.connections.providerFor(endpoint).testConnection(ctx);
       } catch (error) {
@@ -93,32 +106,6 @@ export function endpointHandlers(deps: CoreDeps): EndpointHandlers {
       } finally {
         if ('config' in input) deps.connections.forget(endpoint.id);
       }
-    },
-    'endpoints.import': async ({ text }) => {
-      const added: EndpointView[] = [];
-      const skipped: string[] = [];
-      const lines = text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
-      for (const [index, line] of lines.entries()) {
-        let json: unknown;
-        try {
-          json = JSON.parse(line);
-        } catch {
-          skipped.push(`Line ${index + 1}: not JSON`);
-          continue;
-        }
-        const config = endpointImportSchema.safeParse(json);
-        if (!config.success) {
-          const issue = config.error.issues[0];
-          skipped.push(`Line ${index + 1}: ${issue?.path.join('.') || 'value'}: ${issue?.message ?? 'invalid'}`);
-          continue;
-        }
-        try {
-          added.push(await addEndpoint(deps, config.data));
-        } catch (error) {
-          skipped.push(`Line ${index + 1}: ${error instanceof Error ? error.message : String(error)}`);
-        }
-      }
-      return { added, skipped };
     },
   };
 }

@@ -7,6 +7,10 @@ export const piecesKindInfo: KindInfo = {
   urlPlaceholder: 'http://127.0.0.1:39300 (leave empty to find it)',
   urlOptional: true,
   secretFields: [],
+  settingFields: [],
+  listFilters: [],
+  hasCreateOptions: false,
+  hasRestoreOptions: false,
   restoreWarning:
     'Restoring REPLACES the local Pieces database with this cloud backup. Nothing is merged: local snippets that are not in the backup are lost.',
   cancelRestoreNote: 'Cancelling puts the original database back.',
@@ -22,4 +26,6 @@ export const piecesCapabilities: Capabilities = {
   cancelRestore: enabled,
   delete: enabled,
   backupAsset: enabled,
+  exportRecord: { enabled: false, reason: 'Pieces OS has no backup records to export.' },
+  importRecord: { enabled: false, reason: 'Pieces OS has no backup records to import.' },
 };

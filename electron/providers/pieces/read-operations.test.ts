@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { startPiecesSim } from '../../../e2e/sims/pieces';
+import { EndpointMemo } from '../../core/endpoint-memo';
 import { notSignedInHint, notSignedInMessage, tooOldHint } from './errors';
 import { piecesProvider } from './provider';
 import { rejectionOf, useSharedSimulator } from './test-support/harness';
@@ -102,9 +103,11 @@ describe('Pieces provider: reading', () => {
     expect(result.message).toContain('Nothing is listening');
   });
 
-  it('declares every capability and the restore warning', () => {
-    const caps = piecesProvider.capabilities(context().endpoint);
-    expect(Object.values(caps).every((c) => c.enabled)).toBe(true);
+  it('declares its capabilities and the restore warning', () => {
+    const caps = piecesProvider.capabilities(context().endpoint, new EndpointMemo());
+    const offered = Object.entries(caps).filter(([, c]) => c.enabled).map(([name]) => name);
+    expect(offered.sort()).toEqual(['backupAsset', 'cancelCreate', 'cancelRestore', 'create', 'delete', 'restore']);
+    expect(caps.exportRecord.reason).toMatch(/no backup records/);
     expect(piecesProvider.info.restoreWarning).toMatch(/REPLACES the local Pieces database/);
     expect(piecesProvider.info.urlOptional).toBe(true);
   });

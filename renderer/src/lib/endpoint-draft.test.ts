@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { draftFromEndpoint, typedSecrets, validateEndpointDraft, type EndpointDraft } from './endpoint-draft';
+import { configKey, draftFromEndpoint, typedSecrets, validateEndpointDraft, type EndpointDraft } from './endpoint-draft';
 
 const valid: EndpointDraft = {
   kind: 'pieces',
@@ -8,13 +8,14 @@ const valid: EndpointDraft = {
   timeoutSeconds: '30',
   caPem: '',
   fingerprint256: '',
+  settings: {},
 };
 
 describe('validateEndpointDraft', () => {
   it('produces the config main expects', () => {
     const result = validateEndpointDraft(valid, { urlOptional: true });
     expect(result.errors).toEqual({});
-    expect(result.config).toEqual({ kind: 'pieces', name: 'Local Pieces', url: 'http://127.0.0.1:39300', timeoutMs: 30_000, tls: {} });
+    expect(result.config).toEqual({ kind: 'pieces', name: 'Local Pieces', url: 'http://127.0.0.1:39300', timeoutMs: 30_000, tls: {}, settings: {} });
   });
 
   it('puts schema messages next to the right fields', () => {
@@ -43,6 +44,32 @@ describe('validateEndpointDraft', () => {
     expect(validateEndpointDraft({ ...valid, fingerprint256: fp }, { urlOptional: true }).config?.tls.fingerprint256).toBe(
       fp.toUpperCase(),
     );
+  });
+});
+
+describe('kind settings in the draft', () => {
+  const settingFields = [
+    { name: 'auth_type', label: 'Sign in with', type: 'select' as const, defaultValue: 'password' },
+    { name: 'project_name', label: 'Project', type: 'text' as const, showWhen: { field: 'auth_type', equals: ['password'] } },
+  ];
+
+  it('keeps saved settings when editing and fills defaults when adding', () => {
+    expect(draftFromEndpoint(undefined, 'cinder', settingFields).settings).toEqual({ auth_type: 'password', project_name: '' });
+    const saved = { id: 'e1', createdAt: '', secretsSet: [], kind: 'cinder' as const, name: 'C', url: 'https://k:5000/v3', timeoutMs: 30_000, tls: {}, settings: { project_name: 'demo' } };
+    expect(draftFromEndpoint(saved, '', settingFields).settings).toEqual({ auth_type: 'password', project_name: 'demo' });
+  });
+
+  it('sends the shown settings with the config', () => {
+    const draft = { ...valid, kind: 'cinder' as const, settings: { auth_type: 'password', project_name: ' demo ' } };
+    expect(validateEndpointDraft(draft, { urlOptional: false, settingFields }).config?.settings).toEqual({ auth_type: 'password', project_name: 'demo' });
+    const appCredential = { ...draft, settings: { auth_type: 'v3applicationcredential', project_name: 'demo' } };
+    expect(validateEndpointDraft(appCredential, { urlOptional: false, settingFields }).config?.settings).toEqual({ auth_type: 'v3applicationcredential' });
+  });
+
+  it('tells configs apart by their settings', () => {
+    const base = { kind: 'cinder' as const, name: 'C', url: '', timeoutMs: 1000, tls: {} };
+    expect(configKey({ ...base, settings: { a: '1', b: '2' } })).toBe(configKey({ ...base, settings: { b: '2', a: '1' } }));
+    expect(configKey({ ...base, settings: { a: '1' } })).not.toBe(configKey({ ...base, settings: { a: '2' } }));
   });
 });
 

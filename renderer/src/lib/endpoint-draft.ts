@@ -1,4 +1,5 @@
-import { endpointConfigSchema, type EndpointConfig, type EndpointKind, type Endpoint } from '../../../shared/domain';
+import { endpointConfigSchema, type EndpointConfig, type EndpointKind, type Endpoint, type SettingField } from '../../../shared/domain';
+import { initialSettings, settingsToSend } from './setting-fields';
 
 /** What the endpoint form edits, as the inputs hold it (strings). Secrets are kept apart. */
 export interface EndpointDraft {
@@ -8,12 +9,18 @@ export interface EndpointDraft {
   timeoutSeconds: string;
   caPem: string;
   fingerprint256: string;
+  /** The kind's own settings (KindInfo.settingFields), by field name. */
+  settings: Record<string, string>;
 }
 
 export type DraftField = 'kind' | 'name' | 'url' | 'timeoutSeconds' | 'caPem' | 'fingerprint256';
 export type DraftErrors = Partial<Record<DraftField, string>>;
 
-export function draftFromEndpoint(endpoint: Endpoint | undefined, defaultKind: EndpointKind | ''): EndpointDraft {
+export function draftFromEndpoint(
+  endpoint: Endpoint | undefined,
+  defaultKind: EndpointKind | '',
+  settingFields: readonly SettingField[] = [],
+): EndpointDraft {
   return {
     kind: endpoint?.kind ?? defaultKind,
     name: endpoint?.name ?? '',
@@ -21,6 +28,7 @@ export function draftFromEndpoint(endpoint: Endpoint | undefined, defaultKind: E
     timeoutSeconds: String((endpoint?.timeoutMs ?? 30_000) / 1000),
     caPem: endpoint?.tls.caPem ?? '',
     fingerprint256: endpoint?.tls.fingerprint256 ?? '',
+    settings: initialSettings(settingFields, endpoint?.settings),
   };
 }
 
@@ -36,7 +44,7 @@ const fieldForPath: Record<string, DraftField> = {
 /** Validates with the same schema main uses, and maps its messages onto the form's fields. */
 export function validateEndpointDraft(
   draft: EndpointDraft,
-  options: { urlOptional: boolean },
+  options: { urlOptional: boolean; settingFields?: readonly SettingField[] },
 ): { config: EndpointConfig; errors: DraftErrors } | { config?: undefined; errors: DraftErrors } {
   const errors: DraftErrors = {};
   if (!draft.kind) errors.kind = 'Choose what kind of system this is';
@@ -56,6 +64,7 @@ export function validateEndpointDraft(
       ...(draft.caPem.trim() ? { caPem: draft.caPem.trim() } : {}),
       ...(draft.fingerprint256.trim() ? { fingerprint256: draft.fingerprint256.trim() } : {}),
     },
+    settings: settingsToSend(options.settingFields ?? [], draft.settings),
   };
   const parsed = endpointConfigSchema.safeParse(candidate);
   if (!parsed.success) {
@@ -75,6 +84,9 @@ export function typedSecrets(values: Record<string, string>): Record<string, str
 }
 
 /** A comparable fingerprint of the fields that change what a connection test would reach. */
-export function configKey(config: Pick<EndpointConfig, 'kind' | 'name' | 'url' | 'timeoutMs' | 'tls'>): string {
-  return JSON.stringify([config.kind, config.name, config.url, config.timeoutMs, config.tls.caPem ?? '', config.tls.fingerprint256 ?? '']);
+export function configKey(config: Pick<EndpointConfig, 'kind' | 'name' | 'url' | 'timeoutMs' | 'tls'> & { settings?: EndpointConfig['settings'] }): string {
+  const settings = Object.entries(config.settings ?? {})
+    .map(([name, value]) => [name, String(value)])
+    .sort(([a], [b]) => a.localeCompare(b));
+  return JSON.stringify([config.kind, config.name, config.url, config.timeoutMs, config.tls.caPem ?? '', config.tls.fingerprint256 ?? '', settings]);
 }

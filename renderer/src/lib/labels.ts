@@ -7,6 +7,7 @@ const jobKindLabels: Record<JobKind, string> = {
   restore: 'Restore',
   delete: 'Delete',
   'backup-asset': 'Back up asset',
+  'import-record': 'Import backup record',
 };
 
 export function jobTitle(job: Pick<Job, 'kind' | 'backupId'>): string {
@@ -41,4 +42,13 @@ export const backupStateTones: Record<Backup['state'], Tone> = {
   deleting: 'warning',
   error: 'danger',
   unknown: 'neutral',
+};
+
+export const backupStateLabels: Record<Backup['state'], string> = {
+  available: 'Available',
+  creating: 'Creating',
+  restoring: 'Restoring',
+  deleting: 'Deleting',
+  error: 'Error',
+  unknown: 'Unknown',
 };

@@ -72,4 +72,10 @@ describe('sortAndFilterBackups', () => {
     expect(sortAndFilterBackups(list, { column: 'createdAt', direction: 'desc' }, 'LAP').map((b) => b.id)).toEqual(['a']);
     expect(list.map((b) => b.id)).toEqual(['a', 'b', 'c']);
   });
+
+  it('filters by name and source too', () => {
+    const named = [{ ...backup('x'), name: 'Nightly DB', source: 'vol-42' }, backup('y')];
+    expect(sortAndFilterBackups(named, { column: 'createdAt', direction: 'desc' }, 'nightly').map((b) => b.id)).toEqual(['x']);
+    expect(sortAndFilterBackups(named, { column: 'createdAt', direction: 'desc' }, 'VOL-4').map((b) => b.id)).toEqual(['x']);
+  });
 });

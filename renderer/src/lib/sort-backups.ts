@@ -7,7 +7,7 @@ function sortValue(backup: Backup, column: BackupSortColumn): number | undefined
   return Number.isNaN(time) ? undefined : time;
 }
 
-/** Filters by a case-insensitive substring of id/version/device/status, then sorts; unknown values sink. */
+/** Filters by a case-insensitive substring of id/name/source/version/device/status, then sorts; unknown values sink. */
 export function sortAndFilterBackups(
   backups: readonly Backup[],
   sort: { column: BackupSortColumn; direction: SortDirection },
@@ -16,7 +16,7 @@ export function sortAndFilterBackups(
   const needle = filter.trim().toLowerCase();
   const filtered = needle
     ? backups.filter((b) =>
-        [b.id, b.version, b.device, b.statusText].some((field) => field?.toLowerCase().includes(needle)),
+        [b.id, b.name, b.source, b.version, b.device, b.statusText].some((field) => field?.toLowerCase().includes(needle)),
       )
     : [...backups];
   const sign = sort.direction === 'asc' ? 1 : -1;

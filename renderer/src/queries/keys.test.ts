@@ -20,6 +20,14 @@ describe('queryKeys', () => {
     expect(startsWith(queryKeys.backups.list('e1'), queryKeys.backups.all())).toBe(true);
   });
 
+  it('puts server-side filters in the list key, under the unfiltered list', () => {
+    expect(queryKeys.backups.filteredList('e1', undefined)).toEqual(queryKeys.backups.list('e1'));
+    const filtered = queryKeys.backups.filteredList('e1', { status: 'error' });
+    expect(filtered).not.toEqual(queryKeys.backups.list('e1'));
+    expect(startsWith(filtered, queryKeys.backups.list('e1'))).toBe(true);
+    expect(startsWith(filtered, queryKeys.backups.forEndpoint('e1'))).toBe(true);
+  });
+
   it('keeps connection tests out of the endpoints family', () => {
     expect(startsWith(queryKeys.connectionTest('e1'), queryKeys.endpoints.all())).toBe(false);
   });

@@ -18,7 +18,11 @@ export const queryKeys = {
   backups: {
     all: () => [...root, 'backups'] as const,
     forEndpoint: (endpointId: string) => [...root, 'backups', endpointId] as const,
+    /** Without filters this is also the prefix of every filtered list, and the entry the health dot watches. */
     list: (endpointId: string) => [...root, 'backups', endpointId, 'list'] as const,
+    /** A list with server-side filters; pass them through listFiltersToSend so equal filters give equal keys. */
+    filteredList: (endpointId: string, filters: Readonly<Record<string, string>> | undefined) =>
+      filters ? ([...root, 'backups', endpointId, 'list', filters] as const) : queryKeys.backups.list(endpointId),
     detail: (endpointId: string, backupId: string) => [...root, 'backups', endpointId, 'detail', backupId] as const,
   },
   jobs: {

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { EndpointConfig } from '../../../shared/domain';
+import type { EndpointConfig, EndpointKind } from '../../../shared/domain';
 import { useClient } from '../hooks/use-client';
 import { queryKeys } from './keys';
 
@@ -39,7 +39,7 @@ export function useRemoveEndpoint() {
   });
 }
 
-export type TestEndpointInput = { endpointId: string } | { config: EndpointConfig };
+export type TestEndpointInput = { endpointId: string } | { config: EndpointConfig; secrets?: Record<string, string> };
 
 /**
  * Tests from the endpoint form: a saved endpoint by id (with its stored secrets; the result also
@@ -63,6 +63,26 @@ export function useImportEndpoints() {
     mutationFn: (text: string) => client.call('endpoints.import', { text }),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: queryKeys.endpoints.list() });
+    },
+  });
+}
+
+export interface ImportConfigFileInput {
+  text: string;
+  kind: EndpointKind;
+  /** Omitted: only list the entries (clouds) in the file. */
+  entry?: string;
+  name?: string;
+}
+
+/** Reads a config file the operator already keeps (clouds.yaml): first its entries, then adds the chosen one. */
+export function useImportConfigFile() {
+  const client = useClient();
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: ImportConfigFileInput) => client.call('endpoints.importConfigFile', input),
+    onSuccess: async (result) => {
+      if (result.added) await queryClient.invalidateQueries({ queryKey: queryKeys.endpoints.list() });
     },
   });
 }

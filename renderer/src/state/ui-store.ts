@@ -7,6 +7,7 @@
  * - Form state stays local to the form component.
  */
 import { create } from 'zustand';
+import { withListFilter, type ListFilterValues } from '../lib/list-filters';
 
 export type BackupSortColumn = 'createdAt' | 'sizeBytes';
 export type SortDirection = 'asc' | 'desc';
@@ -16,6 +17,8 @@ export type OpenDialog =
   | { type: 'import-endpoints' }
   | { type: 'remove-endpoint'; endpointId: string }
   | { type: 'backup-asset'; endpointId: string }
+  | { type: 'create-backup'; endpointId: string }
+  | { type: 'import-record'; endpointId: string }
   | { type: 'restore'; endpointId: string; backupId: string }
   | { type: 'delete'; endpointId: string; backupId: string };
 
@@ -25,6 +28,8 @@ export interface UiState {
   dialog: OpenDialog | null;
   backupSort: { column: BackupSortColumn; direction: SortDirection };
   backupFilter: string;
+  /** Server-side list filters (the kind's listFilters) per endpoint id; kept when switching endpoints. */
+  backupListFilters: Readonly<Record<string, ListFilterValues>>;
   /** The vault warning text the operator dismissed (a different warning shows again). */
   dismissedVaultWarning: string | null;
 
@@ -34,6 +39,8 @@ export interface UiState {
   closeDialog(): void;
   toggleBackupSort(column: BackupSortColumn): void;
   setBackupFilter(filter: string): void;
+  setBackupListFilter(endpointId: string, name: string, value: string): void;
+  clearBackupListFilters(endpointId: string): void;
   dismissVaultWarning(warning: string): void;
 }
 
@@ -43,6 +50,7 @@ export const useUiStore = create<UiState>()((set) => ({
   dialog: null,
   backupSort: { column: 'createdAt', direction: 'desc' },
   backupFilter: '',
+  backupListFilters: {},
   dismissedVaultWarning: null,
 
   selectEndpoint: (endpointId) =>
@@ -60,5 +68,14 @@ export const useUiStore = create<UiState>()((set) => ({
           : { column, direction: 'desc' },
     })),
   setBackupFilter: (backupFilter) => set({ backupFilter }),
+  setBackupListFilter: (endpointId, name, value) =>
+    set(({ backupListFilters }) => ({
+      backupListFilters: { ...backupListFilters, [endpointId]: withListFilter(backupListFilters[endpointId], name, value) },
+    })),
+  clearBackupListFilters: (endpointId) =>
+    set(({ backupListFilters }) => {
+      const { [endpointId]: _cleared, ...rest } = backupListFilters;
+      return { backupListFilters: rest };
+    }),
   dismissVaultWarning: (warning) => set({ dismissedVaultWarning: warning }),
 }));

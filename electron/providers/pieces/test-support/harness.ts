@@ -1,12 +1,13 @@
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { startPiecesSim, type PiecesSim } from '../../../../e2e/sims/pieces';
 import type { Endpoint } from '../../../../shared/domain';
+import { EndpointMemo } from '../../../core/endpoint-memo';
 import { HttpClient } from '../../../core/http/http-client';
 import { silentLogger } from '../../../core/log/logger';
 import type { OperationContext, ProgressUpdate, ProviderContext } from '../../provider';
 
 export function makeEndpoint(url: string): Endpoint {
-  return { id: 'ep-pieces', kind: 'pieces', name: 'Pieces under test', url, timeoutMs: 5_000, tls: {}, createdAt: new Date(0).toISOString(), secretsSet: [] };
+  return { id: 'ep-pieces', kind: 'pieces', name: 'Pieces under test', url, timeoutMs: 5_000, tls: {}, settings: {}, createdAt: new Date(0).toISOString(), secretsSet: [] };
 }
 
 export interface TestContext {
@@ -17,7 +18,14 @@ export interface TestContext {
 export function makeContext(url: string, timeoutMs = 5_000): TestContext {
   const http = new HttpClient({ baseUrl: url, timeoutMs });
   return {
-    ctx: { endpoint: makeEndpoint(url), http, log: silentLogger, secret: async () => undefined },
+    ctx: {
+      endpoint: makeEndpoint(url),
+      http,
+      httpFor: () => http,
+      memo: new EndpointMemo(),
+      log: silentLogger,
+      secret: async () => undefined,
+    },
     close: () => http.close(),
   };
 }

@@ -2,7 +2,9 @@ import { useBackups } from '../../queries/use-backups';
 import { useEndpoints } from '../../queries/use-endpoints';
 import { useUiStore } from '../../state/ui-store';
 import { BackupAssetDialog } from '../backups/BackupAssetDialog';
+import { CreateBackupDialog } from '../backups/CreateBackupDialog';
 import { DeleteBackupDialog } from '../backups/DeleteBackupDialog';
+import { ImportRecordDialog } from '../backups/ImportRecordDialog';
 import { RestoreDialog } from '../backups/RestoreDialog';
 import { EndpointFormDialog } from '../endpoints/EndpointFormDialog';
 import { ImportEndpointsDialog } from '../endpoints/ImportEndpointsDialog';
@@ -27,6 +29,8 @@ export function DialogHost() {
   if (!endpoint) return null;
   if (dialog.type === 'remove-endpoint') return <RemoveEndpointDialog endpoint={endpoint} onClose={closeDialog} />;
   if (dialog.type === 'backup-asset') return <BackupAssetDialog endpoint={endpoint} onClose={closeDialog} />;
+  if (dialog.type === 'create-backup') return <CreateBackupDialog endpoint={endpoint} onClose={closeDialog} />;
+  if (dialog.type === 'import-record') return <ImportRecordDialog endpoint={endpoint} onClose={closeDialog} />;
 
   const backup = backups?.find((b) => b.id === dialog.backupId);
   if (!backup) return null;

@@ -1,15 +1,21 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useId, useRef, type KeyboardEvent } from 'react';
+import { useEffect, useId, useMemo, useRef, type KeyboardEvent } from 'react';
 import type { Backup } from '../../../../shared/domain';
 import { useNow } from '../../hooks/use-now';
+import { fitColumns } from '../../lib/fit-columns';
 import { useUiStore } from '../../state/ui-store';
-import { backupHeaderHeight, backupRowHeight } from './backup-columns';
+import { backupHeaderHeight, backupRowHeight, columnsWithData, gridTemplate } from './backup-columns';
 import { BackupRow } from './BackupRow';
 import { BackupsGridHeader } from './BackupsGridHeader';
+import { useElementWidth } from './use-element-width';
 
 export interface BackupsGridProps {
   rows: readonly Backup[];
+  /** The whole list before the text filter: decides which value columns exist, so they do not come and go while typing. */
+  allRows: readonly Backup[];
   endpointName: string;
+  /** Who reports sizes ("OpenStack Cinder"), for the size tooltip. */
+  reporter: string;
   onOpenDetails(): void;
 }
 
@@ -17,12 +23,17 @@ export interface BackupsGridProps {
  * A virtualised ARIA grid: one tab stop, arrow keys / Home / End / Page keys move the selection,
  * Enter opens the details. Only the visible rows exist in the DOM, so thousands stay fast.
  */
-export function BackupsGrid({ rows, endpointName, onOpenDetails }: BackupsGridProps) {
+export function BackupsGrid({ rows, allRows, endpointName, reporter, onOpenDetails }: BackupsGridProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const gridId = useId();
   const selectedId = useUiStore((state) => state.selectedBackupId);
   const selectBackup = useUiStore((state) => state.selectBackup);
   const now = useNow(60_000);
+  const width = useElementWidth(scrollRef);
+  const withData = useMemo(() => columnsWithData(allRows), [allRows]);
+  // Columns that do not fit are left out rather than scrolled to: the details pane shows every fact.
+  const columns = useMemo(() => fitColumns(withData, width), [withData, width]);
+  const template = gridTemplate(columns);
 
   // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Virtual returns fresh functions by design; React Compiler skips this component, which is what we want.
   const virtualizer = useVirtualizer({
@@ -39,6 +50,11 @@ export function BackupsGrid({ rows, endpointName, onOpenDetails }: BackupsGridPr
   const items = virtualizer.getVirtualItems();
   const selectedRendered = items.some((item) => item.index === selectedIndex);
   const rowDomId = (index: number) => `${gridId}-row-${index}`;
+
+  // A selection made elsewhere (a parent or dependent picked in the details pane) scrolls into view.
+  useEffect(() => {
+    if (selectedIndex >= 0) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
+  }, [selectedIndex, virtualizer]);
 
   function moveTo(index: number) {
     const target = Math.max(0, Math.min(rows.length - 1, index));
@@ -88,24 +104,26 @@ export function BackupsGrid({ rows, endpointName, onOpenDetails }: BackupsGridPr
       data-testid="backups-table"
       aria-label={`Backups on ${endpointName}`}
       aria-rowcount={rows.length + 1}
-      aria-colcount={6}
+      aria-colcount={columns.length}
       aria-activedescendant={selectedRendered ? rowDomId(selectedIndex) : undefined}
       onKeyDown={onKeyDown}
       className="group relative min-h-0 flex-1 overflow-auto border-t border-slate-200 bg-white focus-visible:-outline-offset-2 dark:border-slate-800 dark:bg-slate-950"
     >
-      <BackupsGridHeader />
-      <div role="rowgroup" className="relative min-w-[43rem]" style={{ height: virtualizer.getTotalSize() }}>
+      <BackupsGridHeader columns={columns} style={template} />
+      <div role="rowgroup" className="relative" style={{ height: virtualizer.getTotalSize(), minWidth: template.minWidth }}>
         {items.map((item) => {
           const backup = rows[item.index];
           return (
             <BackupRow
               key={item.key}
               backup={backup}
+              columns={columns}
+              reporter={reporter}
               domId={rowDomId(item.index)}
               rowIndex={item.index + 2}
               selected={item.index === selectedIndex}
               now={now}
-              style={{ height: item.size, transform: `translateY(${item.start - backupHeaderHeight}px)` }}
+              style={{ height: item.size, transform: `translateY(${item.start - backupHeaderHeight}px)`, gridTemplateColumns: template.gridTemplateColumns }}
               onSelect={() => {
                 selectBackup(backup.id);
                 scrollRef.current?.focus({ preventScroll: true });

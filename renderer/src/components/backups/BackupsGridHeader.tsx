@@ -1,39 +1,34 @@
 import type { BackupSortColumn } from '../../state/ui-store';
 import { useUiStore } from '../../state/ui-store';
-import { backupGridColumns, backupHeaderHeight } from './backup-columns';
+import { backupHeaderHeight, type BackupColumn } from './backup-columns';
 
-const cell = 'flex items-center px-3 text-xs font-semibold tracking-wide text-slate-600 uppercase dark:text-slate-400';
+const cell = 'flex min-w-0 items-center px-3 text-xs font-semibold tracking-wide text-slate-600 uppercase dark:text-slate-400';
 
-export function BackupsGridHeader() {
+export function BackupsGridHeader({ columns, style }: { columns: readonly BackupColumn[]; style: { gridTemplateColumns: string; minWidth: number } }) {
   return (
     <div role="rowgroup" className="sticky top-0 z-10 border-b border-slate-200 bg-slate-50 dark:border-slate-800 dark:bg-slate-900">
-      <div role="row" aria-rowindex={1} className={backupGridColumns} style={{ height: backupHeaderHeight }}>
-        <div role="columnheader" className={cell}>
-          ID
-        </div>
-        <div role="columnheader" className={cell}>
-          Status
-        </div>
-        <SortableHeader column="sizeBytes" label="Size" alignEnd />
-        <SortableHeader column="createdAt" label="Created" />
-        <div role="columnheader" className={cell}>
-          Version
-        </div>
-        <div role="columnheader" className={cell}>
-          Device
-        </div>
+      <div role="row" aria-rowindex={1} className="grid" style={{ ...style, height: backupHeaderHeight }}>
+        {columns.map((column, index) =>
+          column.sort ? (
+            <SortableHeader key={column.id} index={index} column={column.sort} label={column.label} alignEnd={column.alignEnd} />
+          ) : (
+            <div key={column.id} role="columnheader" aria-colindex={index + 1} className={cell}>
+              <span className="truncate">{column.label}</span>
+            </div>
+          ),
+        )}
       </div>
     </div>
   );
 }
 
-function SortableHeader({ column, label, alignEnd }: { column: BackupSortColumn; label: string; alignEnd?: boolean }) {
+function SortableHeader({ index, column, label, alignEnd }: { index: number; column: BackupSortColumn; label: string; alignEnd?: boolean }) {
   const sort = useUiStore((state) => state.backupSort);
   const toggleSort = useUiStore((state) => state.toggleBackupSort);
   const active = sort.column === column;
   const ariaSort = active ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none';
   return (
-    <div role="columnheader" aria-sort={ariaSort} className={`${cell} ${alignEnd ? 'justify-end' : ''}`}>
+    <div role="columnheader" aria-colindex={index + 1} aria-sort={ariaSort} className={`${cell} ${alignEnd ? 'justify-end' : ''}`}>
       <button
         type="button"
         onClick={() => toggleSort(column)}

@@ -35,14 +35,22 @@ export function EndpointHeader({ endpoint }: { endpoint: EndpointView }) {
               Back up an asset…
             </Button>
           )}
+          {capabilities.importRecord.enabled && (
+            <Button data-testid="import-record" onClick={() => openDialog({ type: 'import-record', endpointId: endpoint.id })}>
+              Import backup record…
+            </Button>
+          )}
           <CapabilityButton
             variant="primary"
             testId="backup-now"
             capability={capabilities.create}
             busy={create.isPending}
-            onClick={() => create.mutate(endpoint.id)}
+            onClick={() =>
+              // Kinds with their own create form (volume, instance…) ask first; the others start at once.
+              kind?.hasCreateOptions ? openDialog({ type: 'create-backup', endpointId: endpoint.id }) : create.mutate({ endpointId: endpoint.id })
+            }
           >
-            {create.isPending ? 'Starting…' : 'Back up now'}
+            {create.isPending ? 'Starting…' : kind?.hasCreateOptions ? 'Back up now…' : 'Back up now'}
           </CapabilityButton>
         </div>
       </div>

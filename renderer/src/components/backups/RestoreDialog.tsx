@@ -1,15 +1,33 @@
 import type { EndpointView } from '../../../../shared/contract';
 import type { Backup } from '../../../../shared/domain';
-import { useKindInfo } from '../../queries/use-kinds';
+import { useKindInfo, useKinds } from '../../queries/use-kinds';
 import { useRestoreBackup } from '../../queries/use-backup-mutations';
 import { TypedConfirmDialog } from '../confirm/TypedConfirmDialog';
+import { kindUi } from '../kinds/registry';
 import { BackupFacts } from './BackupFacts';
-import { Callout } from './Callout';
+import { OptionsRestoreDialog } from './OptionsRestoreDialog';
+import { RestoreNotes } from './RestoreNotes';
 
-export function RestoreDialog({ endpoint, backup, onClose }: { endpoint: EndpointView; backup: Backup; onClose(): void }) {
+export interface RestoreDialogProps {
+  endpoint: EndpointView;
+  backup: Backup;
+  onClose(): void;
+}
+
+/** Kinds with their own restore form get it (and a typed confirmation only when it overwrites); the rest always confirm by typing the id. */
+export function RestoreDialog(props: RestoreDialogProps) {
+  const kinds = useKinds();
+  const kind = useKindInfo(props.endpoint.kind);
+  const ui = kindUi(props.endpoint.kind);
+  // Waiting for the kind avoids opening one dialog and swapping it for another.
+  if (kinds.isPending) return null;
+  if (kind?.hasRestoreOptions && ui.restore) return <OptionsRestoreDialog {...props} kind={kind} ui={ui} restoreForm={ui.restore} />;
+  return <TypedRestoreDialog {...props} />;
+}
+
+function TypedRestoreDialog({ endpoint, backup, onClose }: RestoreDialogProps) {
   const kind = useKindInfo(endpoint.kind);
   const restore = useRestoreBackup();
-  const cancel = endpoint.capabilities.cancelRestore;
   return (
     <TypedConfirmDialog
       title={`Restore ${backup.id}?`}
@@ -34,12 +52,7 @@ export function RestoreDialog({ endpoint, backup, onClose }: { endpoint: Endpoin
         :
       </p>
       <BackupFacts backup={backup} />
-      <Callout tone="warning" title="What will be overwritten">
-        {kind?.restoreWarning ?? 'The current data on this endpoint is replaced by the backup.'}
-      </Callout>
-      <Callout tone="neutral" title="If you cancel while it runs">
-        {cancel.enabled ? kind?.cancelRestoreNote : `Once started, this restore cannot be cancelled. ${cancel.reason ?? ''}`}
-      </Callout>
+      <RestoreNotes endpoint={endpoint} kind={kind} warningTitle="What will be overwritten" />
     </TypedConfirmDialog>
   );
 }

@@ -1,57 +1,50 @@
-import { useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import type { EndpointView } from '../../../../shared/contract';
-import type { EndpointConfig, KindInfo } from '../../../../shared/domain';
-import {
-  draftFromEndpoint,
-  typedSecrets,
-  validateEndpointDraft,
-  type DraftField,
-  type EndpointDraft,
-} from '../../lib/endpoint-draft';
+import type { KindInfo } from '../../../../shared/domain';
+import { toClientError } from '../../client/client-error';
+import { fieldNamedInMessage } from '../../lib/setting-fields';
 import { useSaveEndpoint } from '../../queries/use-endpoint-mutations';
 import { useUiStore } from '../../state/ui-store';
 import { Button } from '../ui/Button';
 import { DialogFooter } from '../ui/DialogFooter';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { TextField } from '../ui/TextField';
+import { ConfigFileOffer } from './ConfigFileOffer';
 import { EndpointTestButton } from './EndpointTestButton';
+import { FileDropZone } from './FileDropZone';
 import { KindField } from './KindField';
 import { SecretFields } from './SecretFields';
+import { SettingFields } from './SettingFields';
 import { TlsFields } from './TlsFields';
+import { useEndpointFormState } from './use-endpoint-form-state';
 
 export interface EndpointFormProps {
   kinds: readonly KindInfo[];
   endpoint: EndpointView | undefined;
   onDone(): void;
+  /** Switches the dialog to importing the kind's config file (clouds.yaml), optionally with a dropped file. */
+  onImportConfigFile?(kind: KindInfo, file?: File): void;
 }
 
-export function EndpointForm({ kinds, endpoint, onDone }: EndpointFormProps) {
-  const [draft, setDraft] = useState<EndpointDraft>(() => draftFromEndpoint(endpoint, kinds.length === 1 ? kinds[0].kind : ''));
-  const [secrets, setSecrets] = useState<Record<string, string>>({});
-  const [touched, setTouched] = useState<ReadonlySet<DraftField>>(new Set());
-  const [submitted, setSubmitted] = useState(false);
+export function EndpointForm({ kinds, endpoint, onDone, onImportConfigFile }: EndpointFormProps) {
+  const form = useEndpointFormState(kinds, endpoint);
+  const { draft, kind } = form;
   const save = useSaveEndpoint();
   const selectEndpoint = useUiStore((state) => state.selectEndpoint);
+  const configFileKind = !endpoint && kind?.configFileLabel && onImportConfigFile ? { ...kind, configFileLabel: kind.configFileLabel } : undefined;
 
-  const kind = kinds.find((k) => k.kind === draft.kind);
-  const validation = validateEndpointDraft(draft, { urlOptional: kind?.urlOptional ?? false });
-  const visibleError = (field: DraftField) => (submitted || touched.has(field) ? validation.errors[field] : undefined);
-
-  const update = (field: DraftField, value: string) => setDraft((current) => ({ ...current, [field]: value }));
-  const touch = (field: DraftField) => setTouched((current) => new Set(current).add(field));
-
-  /** Validates for an action; shows every error when it fails. */
-  function validConfig(): EndpointConfig | undefined {
-    setSubmitted(true);
-    return validation.config;
-  }
+  // Main checks the kind's settings with its own schema and names the field; put its message there too.
+  const saveError = save.error ? toClientError(save.error) : undefined;
+  const settingNames = kind?.settingFields.map((field) => field.name) ?? [];
+  const serverField = saveError?.code === 'validation' ? fieldNamedInMessage(saveError.message, settingNames) : undefined;
+  const settingErrors = serverField ? { [serverField]: saveError?.message } : {};
 
   function submit(event: FormEvent) {
     event.preventDefault();
-    const config = validConfig();
+    const config = form.validConfig();
     if (!config) return;
     save.mutate(
-      { endpointId: endpoint?.id, config, secrets: typedSecrets(secrets) },
+      { endpointId: endpoint?.id, config, secrets: form.secrets },
       {
         onSuccess: (saved) => {
           selectEndpoint(saved.id);
@@ -62,77 +55,71 @@ export function EndpointForm({ kinds, endpoint, onDone }: EndpointFormProps) {
   }
 
   return (
-    <form data-testid="endpoint-form" noValidate onSubmit={submit} className="space-y-4">
-      <KindField
-        kinds={kinds}
-        value={draft.kind}
-        locked={Boolean(endpoint)}
-        error={visibleError('kind')}
-        onChange={(next) => update('kind', next)}
-      />
-      <TextField
-        label="Name"
-        testId="endpoint-name"
-        value={draft.name}
-        autoFocus
-        maxLength={80}
-        placeholder="e.g. Production Pieces OS"
-        onChange={(event) => update('name', event.target.value)}
-        onBlur={() => touch('name')}
-        error={visibleError('name')}
-      />
-      <TextField
-        label={kind?.urlOptional ? 'URL (optional)' : 'URL'}
-        testId="endpoint-url"
-        value={draft.url}
-        inputMode="url"
-        spellCheck={false}
-        placeholder={kind?.urlPlaceholder ?? 'https://…'}
-        help={kind?.urlOptional ? 'Leave empty to find it automatically.' : undefined}
-        onChange={(event) => update('url', event.target.value)}
-        onBlur={() => touch('url')}
-        error={visibleError('url')}
-      />
-      <TextField
-        label="Timeout (seconds)"
-        testId="endpoint-timeout"
-        type="number"
-        min={1}
-        max={600}
-        className="max-w-48"
-        value={draft.timeoutSeconds}
-        onChange={(event) => update('timeoutSeconds', event.target.value)}
-        onBlur={() => touch('timeoutSeconds')}
-        error={visibleError('timeoutSeconds')}
-      />
-      <TlsFields
-        caPem={draft.caPem}
-        fingerprint256={draft.fingerprint256}
-        errors={submitted ? validation.errors : Object.fromEntries([...touched].map((f) => [f, validation.errors[f]]))}
-        onChange={update}
-        onBlur={touch}
-      />
-      {kind && (
-        <SecretFields
-          fields={kind.secretFields}
-          values={secrets}
-          stored={endpoint?.secretsSet ?? []}
-          onChange={(name, value) => setSecrets((current) => ({ ...current, [name]: value }))}
+    <FileDropZone
+      enabled={Boolean(configFileKind)}
+      label={`Drop ${configFileKind?.configFileLabel ?? 'the file'} to import it`}
+      onFile={(file) => configFileKind && onImportConfigFile?.(configFileKind, file)}
+    >
+      <form data-testid="endpoint-form" noValidate onSubmit={submit} className="space-y-4">
+        <KindField kinds={kinds} value={draft.kind} locked={Boolean(endpoint)} error={form.visibleError('kind')} onChange={form.changeKind} />
+        {configFileKind && <ConfigFileOffer kind={configFileKind} onImport={() => onImportConfigFile?.(configFileKind)} />}
+        <TextField
+          label="Name"
+          testId="endpoint-name"
+          value={draft.name}
+          autoFocus
+          maxLength={80}
+          placeholder={kind ? `e.g. Production ${kind.label}` : 'e.g. Production Pieces OS'}
+          onChange={(event) => form.update('name', event.target.value)}
+          onBlur={() => form.touch('name')}
+          error={form.visibleError('name')}
         />
-      )}
-      <EndpointTestButton
-        endpoint={endpoint}
-        validConfig={validConfig}
-        secretsTyped={typedSecrets(secrets) !== undefined}
-        draftKey={JSON.stringify(draft)}
-      />
-      {save.error && <ErrorMessage title="Not saved" error={save.error} />}
-      <DialogFooter>
-        <Button onClick={onDone}>Cancel</Button>
-        <Button type="submit" variant="primary" data-testid="endpoint-save" disabled={save.isPending}>
-          {save.isPending ? 'Saving…' : endpoint ? 'Save changes' : 'Add endpoint'}
-        </Button>
-      </DialogFooter>
-    </form>
+        <TextField
+          label={kind?.urlOptional ? 'URL (optional)' : 'URL'}
+          testId="endpoint-url"
+          value={draft.url}
+          inputMode="url"
+          spellCheck={false}
+          placeholder={kind?.urlPlaceholder ?? 'https://…'}
+          help={kind?.urlOptional ? 'Leave empty to find it automatically.' : undefined}
+          onChange={(event) => form.update('url', event.target.value)}
+          onBlur={() => form.touch('url')}
+          error={form.visibleError('url')}
+        />
+        {kind && (
+          <SettingFields
+            kind={kind}
+            values={draft.settings}
+            errors={settingErrors}
+            onChange={(name, value) => {
+              form.setSetting(name, value);
+              if (serverField === name) save.reset();
+            }}
+          />
+        )}
+        <SecretFields fields={form.secretFields} values={form.typedSecrets} stored={endpoint?.secretsSet ?? []} onChange={form.setSecret} />
+        <TextField
+          label="Timeout (seconds)"
+          testId="endpoint-timeout"
+          type="number"
+          min={1}
+          max={600}
+          className="max-w-48"
+          value={draft.timeoutSeconds}
+          onChange={(event) => form.update('timeoutSeconds', event.target.value)}
+          onBlur={() => form.touch('timeoutSeconds')}
+          error={form.visibleError('timeoutSeconds')}
+        />
+        <TlsFields caPem={draft.caPem} fingerprint256={draft.fingerprint256} errors={form.touchedErrors} onChange={form.update} onBlur={form.touch} />
+        <EndpointTestButton endpoint={endpoint} validConfig={form.validConfig} secrets={form.secrets} draftKey={JSON.stringify([draft, form.secrets])} />
+        {saveError && <ErrorMessage testId="endpoint-save-error" title="Not saved" error={saveError} />}
+        <DialogFooter>
+          <Button onClick={onDone}>Cancel</Button>
+          <Button type="submit" variant="primary" data-testid="endpoint-save" disabled={save.isPending}>
+            {save.isPending ? 'Saving…' : endpoint ? 'Save changes' : 'Add endpoint'}
+          </Button>
+        </DialogFooter>
+      </form>
+    </FileDropZone>
   );
 }

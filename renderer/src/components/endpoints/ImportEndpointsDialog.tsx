@@ -51,7 +51,9 @@ export function ImportEndpointsDialog({ onClose }: { onClose(): void }) {
             aria-describedby={`${textId}-help`}
           />
           <p id={`${textId}-help`} className="mt-1 text-xs text-slate-600 dark:text-slate-400">
-            Secrets are never part of these lines; add them by editing the endpoint afterwards.
+            Lines may carry kind settings (<code className="font-mono">settings</code>) and credentials (
+            <code className="font-mono">secrets</code>); credentials go straight to the encrypted store. Without them, add
+            credentials by editing the endpoint afterwards.
           </p>
         </div>
         {importEndpoints.error && <ErrorMessage title="Nothing was imported" error={importEndpoints.error} />}

@@ -27,7 +27,7 @@ export function JobProgressBar({ job }: { job: Job }) {
   return (
     <div className="space-y-1">
       <div className="flex items-baseline justify-between gap-3 text-xs">
-        <span className="min-w-0 truncate text-slate-700 dark:text-slate-300" title={job.stage}>
+        <span data-testid="job-stage" className="min-w-0 truncate text-slate-700 dark:text-slate-300" title={job.stage}>
           {job.stage}
         </span>
         <span className="shrink-0 tabular-nums text-slate-600 dark:text-slate-400">{facts.join(' · ')}</span>

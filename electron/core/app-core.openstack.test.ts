@@ -1,0 +1,204 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startOpenStackSim, type OpenStackSim } from '../../e2e/sims/openstack';
+import type { EndpointView } from '../../shared/contract';
+import type { Backup, Job, Resource } from '../../shared/domain';
+import { createAppCore, type AppCore } from './app-core';
+import { createLogger, SecretRedactor } from './log/logger';
+import { PassphraseVault } from './secrets/passphrase-vault';
+
+const PASSPHRASE = 'vault passphrase for the openstack test';
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? filesUnder(path) : [path];
+  });
+}
+
+/**
+ * The OpenStack kinds through the whole core: the contract, per-kind settings and options, roles
+ * learnt at sign-in turning admin-only actions on, and the password never leaving main.
+ */
+describe('OpenStack endpoints through the core', () => {
+  let sim: OpenStackSim;
+  let core: AppCore;
+  let dataDir: string;
+  const logLines: string[] = [];
+  const answers: string[] = [];
+  const events: string[] = [];
+
+  async function call<T>(name: string, input: unknown = {}): Promise<T> {
+    const result = await core.dispatch(name, input);
+    answers.push(JSON.stringify(result));
+    if (!result.ok) throw Object.assign(new Error(result.error.message), result.error);
+    return result.value as T;
+  }
+  async function failure(name: string, input: unknown): Promise<{ code: string; message: string }> {
+    const result = await core.dispatch(name, input);
+    answers.push(JSON.stringify(result));
+    if (result.ok) throw new Error(`${name} unexpectedly succeeded`);
+    return result.error;
+  }
+  async function finished(job: Job): Promise<Job> {
+    for (let i = 0; i < 400; i++) {
+      const current = (await call<Job[]>('jobs.list')).find((j) => j.id === job.id)!;
+      if (['succeeded', 'failed', 'cancelled', 'interrupted'].includes(current.state)) return current;
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    throw new Error(`job ${job.id} did not finish`);
+  }
+
+  const endpointLine = (kind: 'cinder' | 'trove', name: string, who: 'admin' | 'member') => {
+    const c = sim.credentials[who];
+    return JSON.stringify({
+      kind,
+      name,
+      url: sim.authUrl,
+      settings: { auth_type: 'password', username: c.username, user_domain_name: 'Default', project_name: c.projectName, project_domain_name: 'Default', region_name: 'RegionOne' },
+      secrets: { password: c.password },
+    });
+  };
+  let admin: EndpointView;
+  let member: EndpointView;
+
+  beforeAll(async () => {
+    sim = await startOpenStackSim({ port: 0, timeScale: 0.02 });
+    dataDir = mkdtempSync(join(tmpdir(), 'bc-openstack-'));
+    const redactor = new SecretRedactor();
+    const log = createLogger({ file: join(dataDir, 'logs', 'main.log'), redactor, sink: (l) => logLines.push(l), level: 'debug' });
+    const vault = await PassphraseVault.open(join(dataDir, 'secrets.json'), { onSecret: (v) => redactor.add(v) });
+    core = await createAppCore({ dataDir, secretStore: vault, log, host: 'web', version: 'test', redactor });
+    core.onEvent((name, payload) => events.push(`${name} ${JSON.stringify(payload)}`));
+    await call('vault.unlock', { passphrase: PASSPHRASE });
+    const imported = await call<{ added: EndpointView[]; skipped: string[] }>('endpoints.import', {
+      text: [endpointLine('cinder', 'Cloud as admin', 'admin'), endpointLine('cinder', 'Cloud as member', 'member')].join('\n'),
+    });
+    expect(imported.skipped).toEqual([]);
+    [admin, member] = imported.added as [EndpointView, EndpointView];
+  });
+
+  afterAll(async () => {
+    await core?.close();
+    await sim?.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('stores the demo password as a secret and learns the roles at sign-in, turning admin-only actions on for admins only', async () => {
+    expect(admin.secretsSet).toEqual(['password']);
+    expect(admin.capabilities.cancelCreate.enabled).toBe(false);
+    const before = events.filter((e) => e.startsWith('endpoints.changed')).length;
+
+    await call<Backup[]>('backups.list', { endpointId: admin.id });
+    await call<Backup[]>('backups.list', { endpointId: member.id });
+
+    expect(events.filter((e) => e.startsWith('endpoints.changed')).length).toBeGreaterThan(before);
+    const views = await call<EndpointView[]>('endpoints.list');
+    const adminView = views.find((e) => e.id === admin.id)!;
+    const memberView = views.find((e) => e.id === member.id)!;
+    for (const name of ['cancelCreate', 'cancelRestore', 'exportRecord', 'importRecord'] as const) {
+      expect(adminView.capabilities[name].enabled, `admin ${name}`).toBe(true);
+      expect(memberView.capabilities[name].enabled, `member ${name}`).toBe(false);
+      expect(memberView.capabilities[name].reason).toMatch(/admin/i);
+    }
+    const refused = await failure('backups.exportRecord', { endpointId: member.id, backupId: 'anything' });
+    expect(refused.code).toBe('unsupported');
+  });
+
+  it('refuses settings the kind does not accept, naming the field', async () => {
+    const error = await failure('endpoints.add', {
+      config: { kind: 'cinder', name: 'No project', url: sim.authUrl, settings: { auth_type: 'password', username: 'admin', user_domain_name: 'Default' } },
+    });
+    expect(error.code).toBe('validation');
+    expect(error.message).toMatch(/project/i);
+    const pieces = await failure('endpoints.add', { config: { kind: 'pieces', name: 'P', url: 'http://127.0.0.1:39300', settings: { region_name: 'x' } } });
+    expect(pieces.message).toMatch(/take no extra settings/);
+  });
+
+  it('backs up a picked volume with options, then restores to a new volume without a typed confirmation', async () => {
+    const volumes = await call<Resource[]>('resources.list', { endpointId: admin.id, type: 'volumes' });
+    const volume = volumes.find((v) => v.status === 'available')!;
+    expect(volume.sizeBytes).toBeGreaterThan(0);
+
+    const created = await finished(await call<Job>('backups.create', { endpointId: admin.id, options: { volume_id: volume.id, name: 'core-test', description: 'through the core' } }));
+    expect(created.state, created.error?.message).toBe('succeeded');
+    const backup = await call<Backup>('backups.get', { endpointId: admin.id, backupId: created.backupId! });
+    expect(backup).toMatchObject({ name: 'core-test', state: 'available', source: volume.id, sizeReported: expect.stringMatching(/GiB/) });
+
+    const restored = await finished(await call<Job>('backups.restore', { endpointId: admin.id, backupId: backup.id, options: { target: 'new', name: 'restored-by-core' } }));
+    expect(restored.state, restored.error?.message).toBe('succeeded');
+    expect(sim.cinder.volumes().some((v) => v.name === 'restored-by-core')).toBe(true);
+  });
+
+  it('requires the typed backup id for a restore over an existing volume, in main', async () => {
+    const [backup] = (await call<Backup[]>('backups.list', { endpointId: admin.id })).filter((b) => b.state === 'available');
+    const options = { target: 'existing', volume_id: sim.cinder.volumes().find((v) => v.status === 'available')!.id };
+    const unconfirmed = await failure('backups.restore', { endpointId: admin.id, backupId: backup!.id, options });
+    expect(unconfirmed.code).toBe('confirmation-mismatch');
+    const wrong = await failure('backups.restore', { endpointId: admin.id, backupId: backup!.id, options, confirmation: backup!.id + ' ' });
+    expect(wrong.code).toBe('confirmation-mismatch');
+  });
+
+  it('rejects create options that fail the kind schema before anything is sent', async () => {
+    const posts = () => sim.requests().filter((r) => r.method === 'POST' && r.path.endsWith('/backups')).length;
+    const sent = posts();
+    const error = await failure('backups.create', { endpointId: admin.id, options: { name: 'no volume' } });
+    expect(error.code).toBe('validation');
+    expect(error.message).toMatch(/volume/i);
+    expect(posts()).toBe(sent);
+  });
+
+  it('exports a record, and imports it back once the backup is gone from the database (admin)', async () => {
+    const backup = (await call<Backup[]>('backups.list', { endpointId: admin.id })).find((b) => b.name === 'core-test')!;
+    const record = await call<{ fileName: string; text: string }>('backups.exportRecord', { endpointId: admin.id, backupId: backup.id });
+    expect(record.fileName).toContain(backup.id);
+    expect(JSON.parse(record.text)).toHaveProperty(['backup-record', 'backup_url']);
+    // Cinder refuses to import a record whose backup is still in its database.
+    const deleted = await finished(await call<Job>('backups.delete', { endpointId: admin.id, backupId: backup.id, confirmation: backup.id }));
+    expect(deleted.state, deleted.error?.message).toBe('succeeded');
+    const job = await finished(await call<Job>('backups.importRecord', { endpointId: admin.id, text: record.text }));
+    expect(job.state, job.error?.message).toBe('succeeded');
+    expect(job.kind).toBe('import-record');
+  });
+
+  it('imports one cloud from a clouds.yaml, with its password going to the vault', async () => {
+    const c = sim.credentials.member;
+    const yaml = [
+      'clouds:',
+      '  other:',
+      '    auth: {auth_url: "http://127.0.0.1:9/v3", username: x, password: y, project_name: p, user_domain_name: Default, project_domain_name: Default}',
+      '  simcloud:',
+      '    region_name: RegionOne',
+      '    verify: false',
+      '    auth:',
+      `      auth_url: ${sim.authUrl}`,
+      `      username: ${c.username}`,
+      `      password: ${c.password}`,
+      `      project_name: ${c.projectName}`,
+      '      user_domain_name: Default',
+      '      project_domain_name: Default',
+    ].join('\n');
+    const listing = await call<{ entries: string[]; added?: EndpointView }>('endpoints.importConfigFile', { text: yaml, kind: 'cinder' });
+    expect(listing.entries).toEqual(['other', 'simcloud']);
+    expect(listing.added).toBeUndefined();
+
+    const imported = await call<{ added: EndpointView; warnings: string[] }>('endpoints.importConfigFile', { text: yaml, kind: 'cinder', entry: 'simcloud', name: 'From clouds.yaml' });
+    expect(imported.added).toMatchObject({ name: 'From clouds.yaml', url: sim.authUrl, secretsSet: ['password'] });
+    expect(imported.warnings.join(' ')).toMatch(/verify/);
+    const test = await call<{ ok: boolean }>('endpoints.test', { endpointId: imported.added.id });
+    expect(test.ok).toBe(true);
+  });
+
+  it('never writes a password to disk, an answer or a log line', () => {
+    const passwords = [sim.credentials.admin.password, sim.credentials.member.password];
+    const inputLines = answers.filter((a) => a.includes('"ok":true'));
+    expect(inputLines.length).toBeGreaterThan(5);
+    for (const file of filesUnder(dataDir)) {
+      const bytes = readFileSync(file);
+      for (const p of passwords) expect(bytes.includes(p), `${file} contains a password`).toBe(false);
+    }
+    for (const text of [...answers, ...logLines, ...events]) for (const p of passwords) expect(text).not.toContain(p);
+  });
+});

@@ -1,0 +1,69 @@
+import { AppError, type ErrorCode } from '../../../shared/errors';
+import type { HttpResponse } from '../../core/http/http-client';
+
+const MAX_MESSAGE_CHARS = 400;
+
+/**
+ * The message of an OpenStack error body: the fault shape `{"badRequest":{"code":400,"message":"…"}}`
+ * (Cinder, Trove, keystonemiddleware) or Keystone's `{"error":{"code","title","message"}}`.
+ */
+export function faultMessage(body: unknown): string | undefined {
+  if (!body || typeof body !== 'object' || Array.isArray(body)) return undefined;
+  for (const value of Object.values(body as Record<string, unknown>)) {
+    if (value && typeof value === 'object') {
+      const { message, title } = value as { message?: unknown; title?: unknown };
+      if (typeof message === 'string' && message.trim()) return clip(message);
+      if (typeof title === 'string' && title.trim()) return clip(title);
+    }
+  }
+  const { message } = body as { message?: unknown };
+  return typeof message === 'string' && message.trim() ? clip(message) : undefined;
+}
+
+function clip(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim().replace(/[.\s]+$/, '');
+  return flat.length > MAX_MESSAGE_CHARS ? `${flat.slice(0, MAX_MESSAGE_CHARS)}…` : flat;
+}
+
+/** The server's error message from a non-OK answer (consumes the body). */
+export async function readFault(res: HttpResponse): Promise<string | undefined> {
+  const text = await res.text().catch(() => '');
+  try {
+    return faultMessage(JSON.parse(text));
+  } catch {
+    // An HTML error page from a proxy, say: show its first words only if short.
+    const plain = text.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
+    return plain && plain.length <= 200 ? plain : undefined;
+  }
+}
+
+function codeAndHint(status: number, service: string): { code: ErrorCode; hint: string } {
+  if (status === 400) return { code: 'conflict', hint: `${service} refused the request as it stands; the message says why. Refresh and check the status of what you acted on.` };
+  if (status === 401) return { code: 'unauthorized', hint: 'Check the user, domain, project and password (or application credential) in the endpoint settings.' };
+  if (status === 403) return { code: 'forbidden', hint: 'Your role in this project does not allow it. Ask a cloud admin, or sign in as one.' };
+  if (status === 404) return { code: 'not-found', hint: 'Refresh the list: it may have been deleted, or it belongs to another project.' };
+  if (status === 405 || status === 501) return { code: 'unsupported', hint: `This ${service} deployment does not support that operation.` };
+  if (status === 406) return { code: 'server-too-old', hint: `This ${service} does not accept the API version Backup Console asked for. Test the connection again to renegotiate.` };
+  if (status === 409 || status === 422) return { code: 'conflict', hint: 'Something else is changing it right now. Refresh and try again.' };
+  if (status === 413) return { code: 'conflict', hint: 'A quota is exhausted: delete old backups or volumes, or ask an admin to raise the project quota.' };
+  if (status === 429) return { code: 'server-error', hint: 'The cloud is rate-limiting requests. Wait a minute and try again.' };
+  if (status >= 500) return { code: 'server-error', hint: `${service} had an internal problem. Try again later; if it persists, ask the cloud operator.` };
+  return { code: 'server-error', hint: 'Check that the URL points at OpenStack.' };
+}
+
+export interface FaultWording {
+  /** "Cinder", "Trove", "Keystone". */
+  service: string;
+  /** What was being done: "creating the backup". */
+  doing?: string;
+}
+
+/** Turns a non-OK OpenStack answer into an AppError that shows the server's message and says what to do. */
+export async function faultToAppError(res: HttpResponse, wording: FaultWording): Promise<AppError> {
+  const message = await readFault(res);
+  const { code, hint } = codeAndHint(res.status, wording.service);
+  const while_ = wording.doing ? ` while ${wording.doing}` : '';
+  const said = message ? `: ${message}` : '';
+  const quota = res.status === 413 ? ' (quota exceeded)' : '';
+  return new AppError(code, `${wording.service} answered HTTP ${res.status}${quota}${while_}${said}.`, hint);
+}

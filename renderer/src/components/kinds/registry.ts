@@ -1,0 +1,55 @@
+import type { EndpointKind, OperationOptions } from '../../../../shared/domain';
+import { CinderCreateForm } from './cinder/CinderCreateForm';
+import { CinderRestoreForm } from './cinder/CinderRestoreForm';
+import { cinderCreateOptions, initialCinderCreateDraft, validateCinderCreate } from './cinder/create-options';
+import { cinderRestoreNeedsConfirmation, cinderRestoreOptions, initialCinderRestoreDraft, validateCinderRestore } from './cinder/restore-options';
+import { TroveCreateForm } from './trove/TroveCreateForm';
+import { TroveRestoreForm } from './trove/TroveRestoreForm';
+import { initialTroveCreateDraft, troveCreateOptions, validateTroveCreate } from './trove/create-options';
+import { initialTroveRestoreDraft, troveRestoreOptions, validateTroveRestore } from './trove/restore-options';
+import type { CreateContext, KindForm, RestoreContext } from './types';
+
+export interface KindUi {
+  /** Shown when the kind declares `hasCreateOptions`. */
+  create?: KindForm<unknown, CreateContext>;
+  /** Shown when the kind declares `hasRestoreOptions`. */
+  restore?: KindForm<unknown, RestoreContext>;
+  /** Mirror of main's rule; without it every restore needs the typed backup id. */
+  restoreNeedsConfirmation?(options: OperationOptions): boolean;
+}
+
+/**
+ * The registry stores forms whatever their draft type; the dialogs only ever hand a form the
+ * draft its own `initialDraft` made, which is what makes this widening safe.
+ */
+function anyDraft<Draft, Context>(form: KindForm<Draft, Context>): KindForm<unknown, Context> {
+  return form as unknown as KindForm<unknown, Context>;
+}
+
+const kindUis: Partial<Record<EndpointKind, KindUi>> = {
+  cinder: {
+    create: anyDraft({ initialDraft: initialCinderCreateDraft, validate: validateCinderCreate, toOptions: cinderCreateOptions, Form: CinderCreateForm }),
+    restore: anyDraft({ initialDraft: initialCinderRestoreDraft, validate: validateCinderRestore, toOptions: cinderRestoreOptions, Form: CinderRestoreForm }),
+    restoreNeedsConfirmation: cinderRestoreNeedsConfirmation,
+  },
+  trove: {
+    create: anyDraft({ initialDraft: initialTroveCreateDraft, validate: validateTroveCreate, toOptions: troveCreateOptions, Form: TroveCreateForm }),
+    restore: anyDraft({
+      initialDraft: ({ backup }: RestoreContext) => initialTroveRestoreDraft(backup),
+      validate: (draft, { backup }) => validateTroveRestore(draft, backup),
+      toOptions: troveRestoreOptions,
+      Form: TroveRestoreForm,
+    }),
+    // A Trove restore builds a new instance: it never overwrites anything.
+    restoreNeedsConfirmation: () => false,
+  },
+};
+
+export function kindUi(kind: EndpointKind): KindUi {
+  return kindUis[kind] ?? {};
+}
+
+/** Whether a restore with these options makes the operator type the backup id; kinds without a rule (Pieces) always do. */
+export function restoreNeedsConfirmation(ui: KindUi, options: OperationOptions | undefined): boolean {
+  return ui.restoreNeedsConfirmation && options ? ui.restoreNeedsConfirmation(options) : true;
+}
