@@ -112,6 +112,8 @@ export const kindInfoSchema = z.object({
   listFilters: z.array(listFilterSchema).default([]),
   /** Kind-specific create and restore forms exist in the renderer (options are then sent with the call). */
   hasCreateOptions: z.boolean().default(false),
+  /** What the endpoint does with incremental backups that depend on one being deleted. */
+  dependentsOnDelete: z.enum(['refused', 'deleted-with-it']).optional(),
   /** Names the file `endpoints.importConfigFile` reads for this kind ("clouds.yaml"), when it has one. */
   configFileLabel: z.string().optional(),
   hasRestoreOptions: z.boolean().default(false),

@@ -159,4 +159,65 @@ test.describe('OpenStack in browser mode', () => {
     await app.page.emulateMedia({ colorScheme: 'dark' });
     await app.screenshot('openstack-08-trove-after-restore-dark');
   });
+
+  test('Trove: deleting a backup names the incremental backups that go with it', async ({ appPage, openstack, backupConsole }) => {
+    await addOpenStackEndpoint(backupConsole, openstack, 'trove', 'Databases', 'admin');
+    const app = new AppPage(appPage);
+    await appPage.reload();
+    await openEndpoint(app, 'Databases');
+
+    const parent = app.byTest('backup-row').filter({ hasText: /^orders-nightly(?!-incr)/ });
+    const parentId = (await parent.getAttribute('data-backup-id'))!;
+    const childIds = openstack.trove.backups().filter((b) => b.parent_id === parentId).map((b) => b.id);
+    expect(childIds.length).toBeGreaterThan(0);
+    await parent.click();
+    await app.byTest('delete-button').click();
+    const dialog = app.byTest('confirm-dialog');
+    const notice = dialog.getByTestId('delete-dependents');
+    await expect(notice).toContainText(/deletes (it|them) together with this backup/);
+    for (const id of childIds) await expect(notice).toContainText(id);
+    await dialog.getByTestId('confirm-input').fill(parentId);
+    await app.screenshot('openstack-09-trove-delete-with-children');
+    const deleted = await app.startJob('delete', () => dialog.getByTestId('confirm-submit').click());
+    await expect(deleted).toHaveAttribute('data-job-state', 'succeeded', { timeout: 30_000 });
+    const left = openstack.trove.backups().map((b) => b.id);
+    expect(left).not.toContain(parentId);
+    for (const id of childIds) expect(left).not.toContain(id);
+  });
+
+  test('adds a Cinder endpoint from a clouds.yaml the operator already has', async ({ appPage, openstack }) => {
+    const c = openstack.credentials.member;
+    const cloudsYaml = [
+      'clouds:',
+      '  production:',
+      '    auth: {auth_url: "https://keystone.example.invalid/v3", username: ops, password: not-this-one, project_name: ops, user_domain_name: Default, project_domain_name: Default}',
+      '  lab:',
+      '    region_name: RegionOne',
+      '    verify: false',
+      '    auth:',
+      `      auth_url: ${openstack.authUrl}`,
+      `      username: ${c.username}`,
+      `      password: ${c.password}`,
+      `      project_name: ${c.projectName}`,
+      '      user_domain_name: Default',
+      '      project_domain_name: Default',
+    ].join('\n');
+    const app = new AppPage(appPage);
+    await app.byTest('add-endpoint').click();
+    const form = app.byTest('endpoint-form');
+    await form.getByTestId('endpoint-kind').selectOption('cinder');
+    await form.getByTestId('import-config-file').click();
+    await app.byTest('config-file-input').setInputFiles({ name: 'clouds.yaml', mimeType: 'application/yaml', buffer: Buffer.from(cloudsYaml) });
+    const entries = app.byTest('config-entry');
+    await expect(entries).toHaveCount(2);
+    await appPage.locator('[data-testid="config-entry"][value="lab"]').check();
+    await app.byTest('config-import-name').fill('Lab cloud');
+    await app.byTest('config-import-submit').click();
+    await expect(app.byTest('config-import-added')).toBeVisible();
+    // TLS verification is never switched off: the file's `verify: false` is reported, not obeyed.
+    await expect(app.byTest('config-import-warnings')).toContainText(/verify/i);
+    await app.screenshot('openstack-10-clouds-yaml-imported');
+    await app.byTest('config-import-done').click();
+    await openEndpoint(app, 'Lab cloud');
+  });
 });

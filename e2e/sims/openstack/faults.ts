@@ -1,10 +1,7 @@
 import { z } from 'zod';
+import { faultLevelSchema as level, takeFault, type FaultLevel } from '../common/fault-level';
 
-/**
- * How often a fault fires: false/0 = never, true = every request, 0 < x < 1 = that probability per
- * request (from the seeded generator), an integer n >= 1 = the next n requests, then off.
- */
-export type FaultLevel = boolean | number;
+export type { FaultLevel } from '../common/fault-level';
 
 export interface OpenStackFaults {
   /** 503 on every /identity call: nobody can get or validate a token. */
@@ -41,8 +38,6 @@ export function defaultFaults(): OpenStackFaults {
   };
 }
 
-const level = z.union([z.boolean(), z.number().min(0)]);
-
 /** What `PATCH /__sim/faults` accepts: any subset of the switches. */
 export const faultsPatchSchema = z
   .object({
@@ -74,12 +69,7 @@ export class FaultSwitchboard {
 
   /** True when this request should suffer the fault; a counted fault is used up by saying so. */
   take(kind: CountedFault): boolean {
-    const value = this.faults[kind];
-    if (value === false || value === 0) return false;
-    if (value === true) return true;
-    if (value < 1) return this.random() < value;
-    this.faults[kind] = value - 1 >= 1 ? Math.floor(value - 1) : false;
-    return true;
+    return takeFault(this.faults, kind, this.random);
   }
 
   reset(): void {

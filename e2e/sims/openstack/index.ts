@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { createRng } from '../pieces/seed-data';
+import { closeServer, listen } from '../common/listen';
+import { createRng } from '../common/rng';
 import { createCinderService } from './cinder';
 import type { ControlTarget } from './control-routes';
 import { defaultFaults, FaultSwitchboard } from './faults';
@@ -82,14 +82,7 @@ export async function startOpenStackSim(options: OpenStackSimOptions = {}): Prom
       res.writeHead(malformedPath ? 400 : 500, { 'content-type': 'text/plain; charset=utf-8' }).end(malformedPath ? 'Bad Request' : `Simulator error: ${String(error)}`);
     });
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const port = (server.address() as AddressInfo).port;
+  const port = await listen(server, options.port ?? 0, host);
   baseUrl = `http://${host}:${port}`;
   let closed: Promise<void> | undefined;
 
@@ -106,11 +99,10 @@ export async function startOpenStackSim(options: OpenStackSimOptions = {}): Prom
     revokeTokens: () => tokens.revokeAll(),
     reset,
     close() {
-      closed ??= new Promise<void>((resolve) => {
+      if (!closed) {
         for (const service of services) service.close();
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
+        closed = closeServer(server);
+      }
       return closed;
     },
   };

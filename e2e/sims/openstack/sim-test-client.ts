@@ -2,6 +2,8 @@ import type { OpenStackSim } from '.';
 
 /** A tiny OpenStack client for the simulator's own tests: Keystone password auth plus Cinder calls. */
 
+export { until } from '../common/until';
+
 export interface CallResult<T = Record<string, unknown>> {
   status: number;
   headers: Headers;
@@ -54,12 +56,3 @@ export function cinderClient(sim: OpenStackSim, token: string, projectId: string
   };
 }
 
-export async function until<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 5_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}

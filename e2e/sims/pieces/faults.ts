@@ -1,10 +1,7 @@
 import { z } from 'zod';
+import { faultLevelSchema as level, takeFault, type FaultLevel } from '../common/fault-level';
 
-/**
- * How often a fault fires: false/0 = never, true = every request, 0 < x < 1 = that probability per
- * request (from the seeded generator), an integer n >= 1 = the next n requests, then off.
- */
-export type FaultLevel = boolean | number;
+export type { FaultLevel } from '../common/fault-level';
 
 export interface Faults {
   /** 511 text/plain on every backup endpoint: the user is not signed in / not connected to the cloud. */
@@ -48,8 +45,6 @@ export function defaultFaults(): Faults {
   };
 }
 
-const level = z.union([z.boolean(), z.number().min(0)]);
-
 /** What `POST /__sim/faults` accepts: any subset of the switches. */
 export const faultsPatchSchema = z
   .object({
@@ -84,12 +79,7 @@ export class FaultSwitchboard {
 
   /** True when this request should suffer the fault; a counted fault is used up by saying so. */
   take(kind: CountedFault): boolean {
-    const value = this.faults[kind];
-    if (value === false || value === 0) return false;
-    if (value === true) return true;
-    if (value < 1) return this.random() < value;
-    this.faults[kind] = value - 1 >= 1 ? Math.floor(value - 1) : false;
-    return true;
+    return takeFault(this.faults, kind, this.random);
   }
 
   takeOperationFailure(): boolean {

@@ -1,12 +1,12 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { closeServer, listen } from '../common/listen';
+import { createRng } from '../common/rng';
 import { cloudRefusal, matchRoute } from './api-routes';
 import { handleControl } from './control-routes';
 import { defaultFaults, FaultSwitchboard, type Faults } from './faults';
 import { makeResponder, readJsonBody, type BodyResult } from './http-io';
 import { attachProgressSocket } from './progress-socket';
 import { RequestLog, type RequestLogEntry } from './request-log';
-import { createRng } from './seed-data';
 import { delay } from './time';
 import type { Asset, Backup, PlatformEnum } from './wire';
 import { PiecesWorld, type LocalDatabase } from './world';
@@ -135,14 +135,7 @@ export async function startPiecesSim(options: PiecesSimOptions = {}): Promise<Pi
     });
   });
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const port = (server.address() as AddressInfo).port;
+  const port = await listen(server, options.port ?? 0, host);
   let closed: Promise<void> | undefined;
 
   return {
@@ -154,12 +147,11 @@ export async function startPiecesSim(options: PiecesSimOptions = {}): Promise<Pi
     },
     reset,
     close() {
-      closed ??= new Promise<void>((resolve) => {
+      if (!closed) {
         world.close();
         sockets.close();
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
+        closed = closeServer(server);
+      }
       return closed;
     },
   };

@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import { until } from '../common/until';
 import { startPiecesSim, type BackupsStreamedProgress, type PiecesSim } from '.';
 
 let sim: PiecesSim;
@@ -12,16 +13,6 @@ afterEach(() => sim.reset());
 const call = (path: string, init: RequestInit = {}) => fetch(`${sim.url}${path}`, init);
 const post = (path: string, body?: unknown) =>
   call(path, { method: 'POST', body: body === undefined ? undefined : JSON.stringify(body), headers: body === undefined ? {} : { 'content-type': 'application/json' } });
-
-async function until<T>(probe: () => Promise<T | undefined>, what: string, timeoutMs = 5_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
 
 async function textOf(res: Response) {
   return { status: res.status, type: res.headers.get('content-type') ?? '', text: await res.text() };

@@ -1,17 +1,5 @@
 import { embeddedSchema, type Asset, type Backup, type Format, type PlatformEnum } from './wire';
 
-/** mulberry32: a tiny deterministic generator so a seed reproduces sizes and random faults. */
-export function createRng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const MiB = 1024 * 1024;
 
 export function makeBackup(fields: { version: string; timestampSeconds: number; bytes: number; deviceName: string; platform: PlatformEnum }): Backup {

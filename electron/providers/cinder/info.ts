@@ -20,6 +20,7 @@ export const cinderKindInfo: KindInfo = {
   ],
   hasCreateOptions: true,
   configFileLabel: 'clouds.yaml',
+  dependentsOnDelete: 'refused',
   hasRestoreOptions: true,
   restoreWarning: 'Restoring to an existing volume OVERWRITES ALL ITS DATA with the backup. Restoring to a new volume changes nothing else.',
   cancelCreateNote:

@@ -15,6 +15,7 @@ export const troveKindInfo: KindInfo = {
   ],
   hasCreateOptions: true,
   configFileLabel: 'clouds.yaml',
+  dependentsOnDelete: 'deleted-with-it',
   hasRestoreOptions: true,
   restoreWarning:
     'Restoring creates a NEW database instance from this backup. Nothing is overwritten: the original instance and its data stay as they are. The new instance uses your project quota (instances, volume gigabytes) until you delete it.',

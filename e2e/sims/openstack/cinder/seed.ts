@@ -13,6 +13,7 @@ import listV39 from '../golden/cinder/backups/v3.9/backups-list-detailed-respons
 import { uuidFrom, zonelessMicros } from '../ids';
 import { projects, users } from '../keystone/identity-data';
 import type { BackupRecord, SnapshotRecord, VolumeRecord } from './model';
+import { storedBackup } from './stored-backup';
 
 interface SampleBackup {
   id: string;
@@ -102,30 +103,17 @@ export function seedWorld(random: () => number, now: number): { backups: BackupR
 
   const own = (name: string, volumeName: string, daysAgo: number, extra: Partial<BackupRecord> = {}): BackupRecord => {
     const v = volume(volumeName);
-    const at = stamp(now - daysAgo * DAY);
-    return {
+    return storedBackup(stamp(now - daysAgo * DAY), {
       id: uuidFrom(random),
       projectId: v.projectId,
       userId: v.userId,
       volumeId: v.id,
-      snapshotId: null,
       name,
-      description: null,
-      status: 'available',
-      failReason: null,
       size: v.size,
       objectCount: Math.max(1, Math.round(v.size / 2)),
-      availabilityZone: 'nova',
-      container: 'volumebackups',
-      createdAt: at,
-      updatedAt: at,
-      dataTimestamp: at,
-      parentId: null,
-      metadata: {},
       encryptionKeyId: v.encrypted ? uuidFrom(random) : null,
-      service: 'cinder.backup.drivers.swift.SwiftBackupDriver',
       ...extra,
-    };
+    });
   };
   const dbFull = own('db-data-full', 'db-data', 7, { description: 'weekly full backup', metadata: { schedule: 'weekly' } });
   const seededOwn = [

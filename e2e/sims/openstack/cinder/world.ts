@@ -3,6 +3,7 @@ import { uuidFrom, zonelessMicros } from '../ids';
 import { projects, users } from '../keystone/identity-data';
 import { backupStatuses, type BackupRecord, type BackupStatus, type SnapshotRecord, type VolumeRecord } from './model';
 import { seedWorld } from './seed';
+import { storedBackup } from './stored-backup';
 
 export interface CinderTimings {
   /** Simulated milliseconds, multiplied by timeScale. */
@@ -109,29 +110,15 @@ export class CinderWorld {
     const start = this.env.now() - (count + 1) * 1000;
     const added: BackupRecord[] = [];
     for (let i = 1; i <= count; i++) {
-      const at = this.stamp(start + i * 1000);
-      const backup: BackupRecord = {
+      const backup = storedBackup(this.stamp(start + i * 1000), {
         id: this.newId(),
         projectId,
         userId: projectId === projects.demo.id ? users.demo.id : users.admin.id,
         volumeId: volume?.id ?? this.newId(),
-        snapshotId: null,
         name: `bulk-${String(i).padStart(5, '0')}`,
-        description: null,
-        status: 'available',
-        failReason: null,
         size: volume?.size ?? 1,
         objectCount: 2,
-        availabilityZone: 'nova',
-        container: 'volumebackups',
-        createdAt: at,
-        updatedAt: at,
-        dataTimestamp: at,
-        parentId: null,
-        metadata: {},
-        encryptionKeyId: null,
-        service: 'cinder.backup.drivers.swift.SwiftBackupDriver',
-      };
+      });
       this.backupsById.set(backup.id, backup);
       added.push(structuredClone(backup));
     }

@@ -1,3 +1,4 @@
+import { createRng } from '../../common/rng';
 import type { SimBody, SimRequest, SimResponder, SimServiceEnv, SimToken } from '../sim-service';
 import { createTroveService, type TroveService } from '.';
 
@@ -46,17 +47,6 @@ export interface TroveHarness {
   get<T = Record<string, unknown>>(path: string, options?: CallOptions): Promise<FakeResponse & { body: T }>;
 }
 
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export function createHarness(options: { timeScale?: number; seed?: number; startAt?: number } = {}): TroveHarness {
   const clock = {
     now: options.startAt ?? Date.parse('2025-05-01T12:00:00Z'),
@@ -64,7 +54,7 @@ export function createHarness(options: { timeScale?: number; seed?: number; star
       clock.now += ms;
     },
   };
-  const env: SimServiceEnv = { timeScale: () => options.timeScale ?? 1, random: mulberry32(options.seed ?? 7), now: () => clock.now };
+  const env: SimServiceEnv = { timeScale: () => options.timeScale ?? 1, random: createRng(options.seed ?? 7), now: () => clock.now };
   const service = createTroveService(env);
 
   const call = async (method: string, path: string, callOptions: CallOptions = {}): Promise<FakeResponse> => {

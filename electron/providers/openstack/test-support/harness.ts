@@ -74,12 +74,12 @@ export function signInAs(sim: OpenStackSim, who: Who, extra: Record<string, stri
 export interface SharedOpenStackSim {
   /** The file's simulator (started before all tests, reset after each). */
   sim(): OpenStackSim;
-  /** A context signed in as `who` (region RegionOne, public interface unless `extra` says otherwise), closed after each test. */
-  context(who: Who, extra?: Record<string, string>, url?: string): ProviderContext;
+  /** A context signed in as `who` (default: the project member; region RegionOne, public interface unless `extra` says otherwise), closed after each test. */
+  context(who?: Who, extra?: Record<string, string>, url?: string): ProviderContext;
 }
 
-/** Call at the top of a test file: one simulator for the file, contexts closed after each test. */
-export function useOpenStackSim(options: OpenStackSimOptions = {}): SharedOpenStackSim {
+/** Call at the top of a test file: one simulator for the file, contexts (on a `kind` endpoint, default cinder) closed after each test. */
+export function useOpenStackSim({ kind, ...options }: OpenStackSimOptions & { kind?: EndpointKind } = {}): SharedOpenStackSim {
   let started: OpenStackSim | undefined;
   const opened: TestContext[] = [];
   beforeAll(async () => {
@@ -96,8 +96,8 @@ export function useOpenStackSim(options: OpenStackSimOptions = {}): SharedOpenSt
   };
   return {
     sim,
-    context: (who, extra = {}, url) => {
-      const made = makeOpenStackContext({ url: url ?? sim().authUrl, ...signInAs(sim(), who, extra) });
+    context: (who = 'member', extra = {}, url) => {
+      const made = makeOpenStackContext({ kind, url: url ?? sim().authUrl, ...signInAs(sim(), who, extra) });
       opened.push(made);
       return made.ctx;
     },

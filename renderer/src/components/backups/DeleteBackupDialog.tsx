@@ -4,6 +4,7 @@ import { backupTitle } from '../../lib/backup-display';
 import { hasDependents, knownDependents } from '../../lib/dependents';
 import { isTerminal } from '../../queries/jobs-cache';
 import { useBackups } from '../../queries/use-backups';
+import { useKindInfo } from '../../queries/use-kinds';
 import { useDeleteBackup } from '../../queries/use-backup-mutations';
 import { useJobs } from '../../queries/use-jobs';
 import { TypedConfirmDialog } from '../confirm/TypedConfirmDialog';
@@ -13,6 +14,7 @@ import { DependentsNotice } from './DependentsNotice';
 
 export function DeleteBackupDialog({ endpoint, backup, onClose }: { endpoint: EndpointView; backup: Backup; onClose(): void }) {
   const remove = useDeleteBackup();
+  const kind = useKindInfo(endpoint.kind);
   const { data: backups } = useBackups(endpoint.id);
   const { data: jobs } = useJobs();
   const dependents = knownDependents(backup, backups);
@@ -47,7 +49,7 @@ export function DeleteBackupDialog({ endpoint, backup, onClose }: { endpoint: En
         :
       </p>
       <BackupFacts backup={backup} />
-      {watch && <DependentsNotice dependentIds={dependents} backups={backups} />}
+      {watch && <DependentsNotice dependentIds={dependents} backups={backups} policy={kind?.dependentsOnDelete} kindLabel={kind?.label} />}
       <Callout tone="warning" title="This cannot be undone">
         The backup is removed from the endpoint. It can no longer be restored from anywhere.
       </Callout>
