@@ -63,6 +63,22 @@ test.describe('OpenStack in browser mode', () => {
     const restored = await app.startJob('restore', () => restore.getByTestId('confirm-submit').click());
     await expect(restored).toHaveAttribute('data-job-state', 'succeeded', { timeout: 30_000 });
     expect(openstack.cinder.volumes().find((v) => v.name === 'e2e-restored')?.status).toBe('available');
+
+    // Over an existing volume: the operator must type the id of the volume that gets overwritten.
+    const backupId = (await row.getAttribute('data-backup-id'))!;
+    await row.click();
+    await app.byTest('restore-button').click();
+    const over = app.byTest('confirm-dialog');
+    await over.getByTestId('restore-target-existing').check();
+    const target = openstack.cinder.volumes().find((v) => v.name === 'e2e-restored')!;
+    await over.locator(`[data-testid="restore-volume-picker-option"][data-resource-id="${target.id}"]`).click();
+    await expect(over.getByTestId('restore-overwrite-warning')).toBeVisible();
+    await over.getByTestId('confirm-input').fill(backupId);
+    await expect(over.getByTestId('confirm-submit')).toBeDisabled();
+    await over.getByTestId('confirm-input').fill(target.id);
+    await app.screenshot('openstack-04b-cinder-restore-over-existing');
+    const overwritten = await app.startJob('restore', () => over.getByTestId('confirm-submit').click());
+    await expect(overwritten).toHaveAttribute('data-job-state', 'succeeded', { timeout: 30_000 });
   });
 
   test('Cinder: import a backup record by dropping its file', async ({ appPage, openstack, backupConsole }) => {

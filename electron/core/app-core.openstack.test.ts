@@ -132,13 +132,17 @@ describe('OpenStack endpoints through the core', () => {
     expect(sim.cinder.volumes().some((v) => v.name === 'restored-by-core')).toBe(true);
   });
 
-  it('requires the typed backup id for a restore over an existing volume, in main', async () => {
-    const [backup] = (await call<Backup[]>('backups.list', { endpointId: admin.id })).filter((b) => b.state === 'available');
-    const options = { target: 'existing', volume_id: sim.cinder.volumes().find((v) => v.status === 'available')!.id };
-    const unconfirmed = await failure('backups.restore', { endpointId: admin.id, backupId: backup!.id, options });
+  it('requires the typed id of the volume a restore overwrites, in main', async () => {
+    const backup = (await call<Backup[]>('backups.list', { endpointId: admin.id })).find((b) => b.name === 'core-test')!;
+    const target = sim.cinder.volumes().find((v) => v.status === 'available' && v.size * 2 ** 30 >= (backup.sizeBytes ?? 0))!;
+    const options = { target: 'existing', volume_id: target.id };
+    const unconfirmed = await failure('backups.restore', { endpointId: admin.id, backupId: backup.id, options });
     expect(unconfirmed.code).toBe('confirmation-mismatch');
-    const wrong = await failure('backups.restore', { endpointId: admin.id, backupId: backup!.id, options, confirmation: backup!.id + ' ' });
-    expect(wrong.code).toBe('confirmation-mismatch');
+    // The backup id is not enough: the text names what gets overwritten.
+    const backupIdTyped = await failure('backups.restore', { endpointId: admin.id, backupId: backup.id, options, confirmation: backup.id });
+    expect(backupIdTyped).toMatchObject({ code: 'confirmation-mismatch', message: expect.stringContaining('volume that will be overwritten') });
+    const job = await finished(await call<Job>('backups.restore', { endpointId: admin.id, backupId: backup.id, options, confirmation: target.id }));
+    expect(job.state, job.error?.message).toBe('succeeded');
   });
 
   it('rejects create options that fail the kind schema before anything is sent', async () => {

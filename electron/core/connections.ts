@@ -15,6 +15,15 @@ interface CachedClient {
 }
 
 /**
+ * A pinned fingerprint belongs to the certificate of the endpoint's own host (Keystone); services on
+ * other hosts of the same cloud are verified against the endpoint's CA (or the system's), never unverified.
+ */
+export function trustFor(url: string, endpointUrl: string, tls: Endpoint['tls']): Endpoint['tls'] {
+  if (!tls.fingerprint256 || new URL(url).host === new URL(endpointUrl).host) return tls;
+  return tls.caPem ? { caPem: tls.caPem } : {};
+}
+
+/**
  * Builds the context a provider needs for one endpoint: one pooled HTTP client per endpoint
  * (rebuilt when its URL, timeout or TLS trust changes) and the discovered base URL when the
  * config leaves it empty.
@@ -66,7 +75,7 @@ export class Connections {
         if (normalised === pools.client.baseUrl) return pools.client;
         let client = pools.others.get(normalised);
         if (!client) {
-          client = new HttpClient({ baseUrl: normalised, timeoutMs: endpoint.timeoutMs, tls: endpoint.tls, log });
+          client = new HttpClient({ baseUrl: normalised, timeoutMs: endpoint.timeoutMs, tls: trustFor(normalised, pools.client.baseUrl, endpoint.tls), log });
           pools.others.set(normalised, client);
         }
         return client;

@@ -81,8 +81,6 @@ export interface Provider {
   getBackup(ctx: ProviderContext, backupId: string): Promise<Backup>;
   createBackup(ctx: ProviderContext, op: OperationContext, options?: RawOptions): Promise<OperationOutcome>;
   backupAsset(ctx: ProviderContext, assetId: string, op: OperationContext): Promise<OperationOutcome>;
-  /** Whether this restore overwrites something, so the user must type the backup id (default: yes). */
-  restoreNeedsConfirmation?(options: RawOptions | undefined): boolean;
   restoreBackup(ctx: ProviderContext, backupId: string, op: OperationContext, options?: RawOptions): Promise<OperationOutcome>;
   deleteBackup(ctx: ProviderContext, backupId: string, op: OperationContext): Promise<OperationOutcome>;
   /**

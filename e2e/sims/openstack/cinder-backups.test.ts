@@ -117,13 +117,15 @@ describe('Cinder backups: restore', () => {
     expect(sim.cinder.volumes().find((v) => v.id === volume_id)!.status).toBe('error_restoring');
   });
 
-  it('cancels a restore by resetting the backup to error (admin): the target is left error_restoring', async () => {
+  it('cancels a restore by resetting the backup to error (admin): at the next chunk the target goes error and the backup available (manager.py)', async () => {
     const backup = backupNamed('db-data-full');
     const { volume_id } = (await admin(`/backups/${backup.id}/restore`, { method: 'POST', body: { restore: null } })).body.restore as { volume_id: string };
     const reset = await admin(`/backups/${backup.id}/action`, { method: 'POST', body: { 'os-reset_status': { status: 'error' } } });
     expect(reset.status).toBe(202);
     expect((await admin(`/backups/${backup.id}`)).body.backup).toMatchObject({ status: 'error' });
-    expect(sim.cinder.volumes().find((v) => v.id === volume_id)!.status).toBe('error_restoring');
+    expect(sim.cinder.volumes().find((v) => v.id === volume_id)!.status).toBe('restoring-backup');
+    await until(async () => (sim.cinder.volumes().find((v) => v.id === volume_id)!.status === 'error' ? true : undefined), 'the restore to stop');
+    expect((await admin(`/backups/${backup.id}`)).body.backup).toMatchObject({ status: 'available' });
     const member403 = await member(`/backups/${backupNamed('demo-data-weekly').id}/action`, { method: 'POST', body: { 'os-reset_status': { status: 'error' } } });
     expect(member403.body).toEqual({ forbidden: { code: 403, message: "Policy doesn't allow volume_extension:backup_admin_actions:reset_status to be performed." } });
   });

@@ -1,4 +1,5 @@
 import type { CallHandlers } from '../../../shared/contract';
+import { restoreConfirmationFor } from '../../../shared/restore-confirmation';
 import type { CoreDeps } from './deps';
 import { capabilitiesOf, checkOptions, requireCapability, requireConfirmation, startJob, withContext } from './provider-calls';
 
@@ -34,7 +35,8 @@ export function backupHandlers(deps: CoreDeps): BackupHandlers {
       const endpoint = deps.endpoints.get(endpointId);
       const provider = requireCapability(deps, endpoint, 'restore');
       checkOptions(provider.restoreOptionsSchema, options, 'Restore options');
-      if (provider.restoreNeedsConfirmation?.(options) ?? true) requireConfirmation(confirmation, backupId);
+      const expected = restoreConfirmationFor(endpoint.kind, backupId, options);
+      if (expected) requireConfirmation(confirmation, expected.text, expected.what);
       const cancel = capabilitiesOf(deps, endpoint).cancelRestore;
       deps.log.info('restore confirmed', { endpointId, backupId });
       return startJob(

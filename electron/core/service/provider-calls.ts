@@ -26,9 +26,9 @@ export function checkOptions(schema: z.ZodType | undefined, options: Record<stri
 }
 
 /** Main checks the typed confirmation itself, exactly as the UI does: the renderer's enabled button is not proof. */
-export function requireConfirmation(typed: string | undefined, backupId: string): void {
-  if (typed !== backupId) {
-    throw new AppError('confirmation-mismatch', 'The confirmation does not match the backup id.', `Type ${backupId} exactly to confirm.`);
+export function requireConfirmation(typed: string | undefined, expected: string, what = 'the backup id'): void {
+  if (typed !== expected) {
+    throw new AppError('confirmation-mismatch', `The confirmation does not match ${what}.`, `Type ${expected} exactly to confirm.`);
   }
 }
 

@@ -67,6 +67,23 @@ describe('Cinder provider: create', () => {
     expect(log.slice(forceDelete + 1).some((r) => r.path.endsWith(`/backups/${run.backupIds[0]}`) && r.status === 404)).toBe(true);
   });
 
+  it('cancel: reads the status and force-deletes back to back (no sign-in between), and says what a last-moment finish means', async () => {
+    sim().config.timeScale = 1;
+    sim().config.tokenTtlSeconds = 2;
+    const run = recordOperation();
+    const pending = fastCinder.createBackup(context('admin'), run.op, { volume_id: volumeNamed(sim(), 'db-data').id });
+    await waitUntil(() => run.backupIds.length > 0, 'the backup id is known');
+    // Short-lived tokens: sign-ins are frequent, none may fall between the read and the force-delete.
+    await new Promise((resolve) => setTimeout(resolve, 1_600));
+    run.controller.abort();
+    const outcome = await pending;
+    expect(outcome.outcome).toContain('If the backup finished at that very moment, the finished backup was deleted too.');
+    const log = sim().requests();
+    const forceDelete = log.findIndex((r) => r.path.endsWith('/action'));
+    expect(log[forceDelete - 1]).toMatchObject({ method: 'GET', path: expect.stringMatching(new RegExp(`/backups/${run.backupIds[0]}$`)) });
+    expect(log.slice(forceDelete - 1, forceDelete + 1).map((r) => r.method)).toEqual(['GET', 'POST']);
+  });
+
   it('keeps following when the backup driver cannot cancel (405), and says so at the end', async () => {
     sim().config.timeScale = 0.3;
     sim().faults.forceDeleteUnsupported = true;

@@ -1,6 +1,7 @@
 import { AppError } from '../../../shared/errors';
 import type { OperationContext, OperationOutcome, ProviderContext } from '../provider';
 import { openCinder, type CinderApi } from './api';
+import { watchContact } from './contact';
 import { backoff, elapsedText, pause, remoteRefFor, type CinderTiming } from './timing';
 
 /** Cinder's 400 to a delete says one of two things; each gets its own advice. */
@@ -15,16 +16,28 @@ function explainRefusal(error: AppError, backupId: string): AppError {
   return error;
 }
 
-/** Polls until Cinder answers 404; error_deleting fails. A delete cannot be cancelled, so the signal is not watched. */
+/**
+ * Polls until Cinder answers 404. After an accepted delete, `error_deleting` or `error` (the default
+ * of update_backup_error in the backup manager) means it failed. A delete cannot be cancelled, so
+ * the signal is not watched.
+ */
 export async function followDelete(api: CinderApi, timing: CinderTiming, backupId: string, op: OperationContext, startedAt = Date.now()): Promise<OperationOutcome> {
   const next = backoff(timing);
+  const watch = watchContact({ log: api.log, timing, op, running: `deleting backup ${backupId}`, check: `backup ${backupId}` });
   for (;;) {
-    const backup = await api.findBackup(backupId);
-    if (!backup) return { state: 'succeeded', outcome: `Cinder deleted backup ${backupId}.`, backupId };
-    if (backup.status === 'error_deleting') {
-      throw new AppError('server-error', `Cinder could not delete backup ${backupId} (error_deleting${backup.fail_reason ? `: ${backup.fail_reason}` : ''}).`, 'Try the delete again; if it keeps failing, ask a cloud admin to check the backup service.');
+    const got = await watch.attempt(() => api.findBackup(backupId));
+    if (got) {
+      const backup = got.value;
+      if (!backup) return { state: 'succeeded', outcome: `Cinder deleted backup ${backupId}.`, backupId };
+      if (backup.status === 'error_deleting' || backup.status === 'error') {
+        throw new AppError(
+          'server-error',
+          `Cinder could not delete backup ${backupId} (${backup.status}${backup.fail_reason ? `: ${backup.fail_reason.replace(/[.\s]+$/, '')}` : ''}).`,
+          'Try the delete again; if it keeps failing, ask a cloud admin to check the backup service.',
+        );
+      }
+      op.progress({ stage: `Cinder is deleting backup ${backupId}: status ${backup.status}, ${elapsedText(startedAt)}` });
     }
-    op.progress({ stage: `Cinder is deleting backup ${backupId}: status ${backup.status}, ${elapsedText(startedAt)}` });
     await pause(next());
   }
 }

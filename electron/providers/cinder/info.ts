@@ -24,9 +24,9 @@ export const cinderKindInfo: KindInfo = {
   hasRestoreOptions: true,
   restoreWarning: 'Restoring to an existing volume OVERWRITES ALL ITS DATA with the backup. Restoring to a new volume changes nothing else.',
   cancelCreateNote:
-    'Cancelling force-deletes the partial backup (cloud admins only): no backup is kept, and the source volume may show backing-up for a few minutes.',
+    'Cancelling force-deletes the partial backup (cloud admins only). It works only with chunked backup drivers (Swift, NFS, Posix, GCS, GlusterFS — not Ceph, which refuses). No backup is kept, and the source volume may show backing-up for a few minutes.',
   cancelRestoreNote:
-    'Cancelling (cloud admins only) stops the restore by marking the backup error: the target volume is left partly written and unusable and must be deleted, and the backup stays marked error until an admin resets it.',
+    "Cancelling (cloud admins only) resets the backup's status, and Cinder stops at the next chunk. It works only with chunked backup drivers (Swift, NFS, Posix, GCS, GlusterFS — not Ceph, which writes to the end). A stopped restore leaves the target volume partly written, in error: delete it or restore again.",
 };
 
 const enabled: Capability = { enabled: true };

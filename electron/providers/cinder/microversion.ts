@@ -58,10 +58,14 @@ export function chooseMicroversion(doc: z.output<typeof versionsSchema>): Microv
 
 const memoKey = (service: OpenedService) => `cinder.microversion:${service.baseUrl}`;
 
-/** Reads the server's microversion range once per endpoint and settles on the newest both sides know. */
-export async function negotiateMicroversion(ctx: ProviderContext, service: OpenedService, signal?: AbortSignal): Promise<Microversion> {
-  const known = ctx.memo.get<Microversion>(memoKey(service));
+/**
+ * Reads the server's microversion range once per endpoint and settles on the newest both sides
+ * know. `fresh` reads it again (the connection test, a 406): a cloud can be up- or downgraded.
+ */
+export async function negotiateMicroversion(ctx: ProviderContext, service: OpenedService, signal?: AbortSignal, options: { fresh?: boolean } = {}): Promise<Microversion> {
+  const known = options.fresh ? undefined : ctx.memo.get<Microversion>(memoKey(service));
   if (known) return known;
+  ctx.memo.delete(memoKey(service));
   const res = await service.requestUrl(versionDocumentUrl(service.baseUrl), { signal, okStatuses: [200, 300], doing: 'reading its API versions' });
   const negotiated = chooseMicroversion(parseWire(versionsSchema, await res.json(), res.url));
   ctx.memo.set(memoKey(service), negotiated);

@@ -1,10 +1,14 @@
 import { AppError } from '../../../shared/errors';
 
 export const notStartedOutcome = 'Cancelled before Cinder was asked to do anything; nothing changed.';
-export const cancelledCreateOutcome = 'Cancelled: Cinder force-deleted the partial backup. The source volume may show backing-up for a few minutes.';
+export const cancelledCreateOutcome =
+  'Cancelled: Cinder force-deleted the partial backup. The source volume may show backing-up for a few minutes. If the backup finished at that very moment, the finished backup was deleted too.';
 
-/** What became of the user's cancel, which decides the wording when the operation ended some other way. */
-export type CancelFate = { fate: 'none' } | { fate: 'refused'; why: string };
+/**
+ * What became of the user's cancel, which decides the wording when the operation ended some other way.
+ * `unsure`: the request failed on the way, so Cinder may have taken it after all.
+ */
+export type CancelFate = { fate: 'none' } | { fate: 'refused'; why: string; unsure?: boolean } | { fate: 'too-late' };
 export const noCancel: CancelFate = { fate: 'none' };
 
 export function createdOutcome(backupId: string, volumeId: string | undefined, cancel: CancelFate): string {
@@ -17,6 +21,7 @@ export function createAlreadyFinishedOutcome(backupId: string): string {
 }
 
 export function restoredOutcome(backupId: string, volume: string, cancel: CancelFate): string {
+  if (cancel.fate === 'too-late') return restoreAlreadyFinishedOutcome(backupId, volume);
   const done = `Restored backup ${backupId} to volume ${volume}; the volume is available.`;
   return cancel.fate === 'refused' ? `${cancel.why}, so the restore ran to the end. ${done}` : done;
 }
@@ -25,8 +30,16 @@ export function restoreAlreadyFinishedOutcome(backupId: string, volume: string):
   return `The restore had already finished before the cancel reached Cinder: volume ${volume} holds backup ${backupId}.`;
 }
 
-export function cancelledRestoreOutcome(backupId: string, volume: string): string {
-  return `Cancelled: Cinder stopped restoring backup ${backupId}. Volume ${volume} is only partly written and unusable: delete it. The backup is now marked error; a cloud admin can reset it to available.`;
+/** Ceph and other non-chunked drivers ignore the reset and write to the end. */
+export function restoreOutranCancelOutcome(backupId: string, volume: string): string {
+  return `The restore completed before the cancel took effect (Cinder's backup driver only stops between chunks, and Ceph not at all): volume ${volume} holds backup ${backupId} and is available.`;
+}
+
+/** After a cancel Cinder puts the backup back to available; `backupStatus` is what it showed last. */
+export function cancelledRestoreOutcome(backupId: string, volume: string, backupStatus: string): string {
+  const backup =
+    backupStatus === 'available' ? `Backup ${backupId} is available again.` : `Backup ${backupId} still shows ${backupStatus}; once Cinder has cleaned up it returns to available (a cloud admin can reset it).`;
+  return `Cancelled: Cinder stopped restoring backup ${backupId} and marked volume ${volume} error. The target volume is partly written: delete it or restore again. ${backup}`;
 }
 
 /** The clause used when Cinder would not take a cancel; the operation is then followed to its real end. */
@@ -34,6 +47,11 @@ export function refusedCancel(status: number, action: 'force-delete' | 'reset-st
   if (status === 403) return `Cinder refused the cancel (only cloud admins may ${action === 'force-delete' ? 'force-delete a backup' : "reset a backup's status"})`;
   if (status === 405) return "Cinder refused the cancel (this cloud's backup driver cannot stop a running backup)";
   return `Cinder refused the cancel (HTTP ${status})`;
+}
+
+/** The clause used when the cancel request itself failed: Cinder may or may not have taken it. */
+export function unsentCancel(error: AppError): string {
+  return `The cancel did not get through to Cinder (${error.message.replace(/[.\s]+$/, '')})`;
 }
 
 export function backupFailedError(backupId: string, failReason: string | null | undefined): AppError {
@@ -44,10 +62,16 @@ export function backupFailedError(backupId: string, failReason: string | null | 
   );
 }
 
-export function restoreFailedError(backupId: string, volume: string, why?: string): AppError {
+/** The target volume ended `error` or `error_restoring`. */
+export function restoreFailedError(backupId: string, volume: string, status: string, why?: string | null): AppError {
   return new AppError(
     'server-error',
-    `Cinder could not restore backup ${backupId}: volume ${volume} is in error_restoring${why ? ` (${why})` : ''}.`,
-    'The volume holds partial data: delete it, check the backup service logs, then try again.',
+    `Cinder could not restore backup ${backupId}: volume ${volume} is in ${status}${why ? ` (${why.replace(/[.\s]+$/, '')})` : ''}.`,
+    'The volume may hold partial data: delete it, check the backup service logs, then try again.',
   );
+}
+
+/** The target volume ended in a status a restore never leaves it in (someone else acted on it). */
+export function restoreUnclearError(backupId: string, volume: string, status: string): AppError {
+  return new AppError('server-error', `The restore of backup ${backupId} ended with volume ${volume} in status ${status}, so Backup Console cannot tell whether it completed.`, `Volume ${volume} is ${status}; check it before use.`);
 }

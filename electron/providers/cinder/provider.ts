@@ -9,7 +9,7 @@ import { createBackup } from './create-backup';
 import { deleteBackup } from './delete-backup';
 import { cinderCapabilities, cinderKindInfo } from './info';
 import { toDomainBackup, toVolumeResource } from './normalise';
-import { restoreBackup, restoreNeedsConfirmation } from './restore-backup';
+import { restoreBackup } from './restore-backup';
 import { resumeOperation } from './resume';
 import { testCinderConnection } from './test-connection';
 import { defaultCinderTiming, type CinderTiming } from './timing';
@@ -39,7 +39,6 @@ export function createCinderProvider(overrides: Partial<CinderTiming> = {}): Pro
     getBackup: async (ctx, backupId) => toDomainBackup(await (await openCinder(ctx)).getBackup(backupId), ctx.endpoint.id),
     createBackup: (ctx, op, options) => createBackup(timing, ctx, op, options),
     backupAsset: () => Promise.reject(new AppError('unsupported', 'Cinder backs up whole volumes, not single items.')),
-    restoreNeedsConfirmation,
     restoreBackup: (ctx, backupId, op, options) => restoreBackup(timing, ctx, backupId, op, options),
     deleteBackup: (ctx, backupId, op) => deleteBackup(timing, ctx, backupId, op),
     resume: (ctx, job, op) => resumeOperation(timing, ctx, job, op),

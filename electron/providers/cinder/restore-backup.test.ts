@@ -6,12 +6,6 @@ const { sim, context } = useOpenStackSim();
 const availableBackup = () => sim().cinder.backups(projectOf(sim(), 'admin')).find((b) => b.status === 'available' && b.size <= 20)!;
 
 describe('Cinder provider: restore', () => {
-  it('asks for the typed confirmation only when overwriting an existing volume', () => {
-    expect(fastCinder.restoreNeedsConfirmation!({ target: 'new' })).toBe(false);
-    expect(fastCinder.restoreNeedsConfirmation!(undefined)).toBe(false);
-    expect(fastCinder.restoreNeedsConfirmation!({ target: 'existing', volume_id: 'v' })).toBe(true);
-  });
-
   it('restores to a new volume and follows it to available', async () => {
     const backup = availableBackup();
     const run = recordOperation();
@@ -59,7 +53,7 @@ describe('Cinder provider: restore', () => {
     expect(log.some((r) => r.status === 401)).toBe(true);
   });
 
-  it('cancels as admin by resetting the backup status, and names the unusable volume', async () => {
+  it('cancels as admin by resetting the backup status; cancelled only once the volume shows error, and the backup is available again', async () => {
     sim().config.timeScale = 1;
     const backup = availableBackup();
     const run = recordOperation();
@@ -69,9 +63,11 @@ describe('Cinder provider: restore', () => {
     const outcome = await pending;
     const target = sim().cinder.volumes().find((v) => v.name === 'half-done')!;
     expect(outcome.state).toBe('cancelled');
-    expect(outcome.outcome).toContain(`Volume half-done (${target.id}) is only partly written and unusable: delete it.`);
+    expect(outcome.outcome).toContain(`marked volume half-done (${target.id}) error. The target volume is partly written: delete it or restore again. Backup ${backup.id} is available again.`);
+    expect(outcome.outcome).not.toMatch(/marked error/);
     expect(sim().requests().find((r) => r.path.endsWith('/action'))).toMatchObject({ status: 202, body: { 'os-reset_status': { status: 'error' } } });
-    expect(sim().cinder.backups().find((b) => b.id === backup.id)?.status).toBe('error');
+    expect(target.status).toBe('error');
+    expect(sim().cinder.backups().find((b) => b.id === backup.id)?.status).toBe('available');
   });
 
   it('re-attaches to a restore after a restart', async () => {

@@ -9,12 +9,6 @@ import { restoreOptionsSchema, type RestoreOptions } from './options';
 import { notStartedOutcome } from './outcomes';
 import { remoteRefFor, type CinderTiming } from './timing';
 
-/** Only a restore over an existing volume destroys data, so only that one needs the typed confirmation. */
-export function restoreNeedsConfirmation(raw: RawOptions | undefined): boolean {
-  const parsed = restoreOptionsSchema.safeParse(raw ?? {});
-  return !parsed.success || parsed.data.target === 'existing';
-}
-
 /** Cinder refuses these with a terse 400; saying why first is kinder. */
 async function precheck(api: CinderApi, backupId: string, options: RestoreOptions): Promise<void> {
   const backup = await api.getBackup(backupId);

@@ -5,9 +5,11 @@ export interface CinderTiming {
   pollMaxMs: number;
   /** How long to wait for Cinder to confirm a cancel (backup gone, status reset) before saying it could not. */
   cancelConfirmMs: number;
+  /** How long a follow loop tolerates Cinder (or Keystone, or a proxy) not answering before it says contact was lost. */
+  outageToleranceMs: number;
 }
 
-export const defaultCinderTiming: CinderTiming = { pollStartMs: 1_000, pollMaxMs: 10_000, cancelConfirmMs: 120_000 };
+export const defaultCinderTiming: CinderTiming = { pollStartMs: 1_000, pollMaxMs: 10_000, cancelConfirmMs: 120_000, outageToleranceMs: 300_000 };
 
 /** The pause sequence of one follow loop. */
 export function backoff(timing: CinderTiming): () => number {

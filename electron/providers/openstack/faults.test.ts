@@ -43,3 +43,21 @@ describe('OpenStack faults', () => {
     expect(error).toMatchObject({ code: 'server-error', message: 'Trove answered HTTP 502: Bad Gateway.' });
   });
 });
+
+describe('a 401 to a token Keystone had just issued', () => {
+  const troveSays = '{"unauthorized":{"code":401,"message":"Swift account not accessible for tenant p1."}}';
+
+  it("is the service's own refusal: its message, and a hint that is not about the password", async () => {
+    const error = await faultToAppError(response(401, troveSays), { service: 'Trove', doing: 'starting the backup', afterFreshSignIn: true });
+    expect(error).toMatchObject({ code: 'forbidden', message: 'Trove answered HTTP 401 while starting the backup: Swift account not accessible for tenant p1.' });
+    expect(error.hint).toMatch(/refused this operation/);
+    expect(error.hint).toMatch(/object storage \(Swift\)/);
+    expect(error.hint).not.toMatch(/check the user, domain, project and password/i);
+  });
+
+  it('is still a token problem when keystonemiddleware sent it', async () => {
+    const res = { ...response(401, '{"error":{"code":401,"title":"Unauthorized","message":"The request you have made requires authentication."}}'), headers: { 'www-authenticate': 'Keystone uri="http://k/identity"' } };
+    const error = await faultToAppError(res, { service: 'Trove', afterFreshSignIn: true });
+    expect(error.code).toBe('unauthorized');
+  });
+});

@@ -56,12 +56,31 @@ export interface FaultWording {
   service: string;
   /** What was being done: "creating the backup". */
   doing?: string;
+  /** The request already carried a token Keystone had just issued: a 401 now is the service's own refusal, not a bad sign-in. */
+  afterFreshSignIn?: boolean;
+}
+
+/** What a service's own 401 can mean besides a bad token (Trove maps its Forbidden and SwiftAuthError to 401). */
+const ownUnauthorizedMeaning: Record<string, string> = {
+  Trove: 'Trove also answers 401 when the project has no access to object storage (Swift), where backups are kept, or when the operation is not allowed for your user.',
+};
+
+/** keystonemiddleware's 401 carries `WWW-Authenticate: Keystone uri=…`; a service's own fault does not. */
+function tokenRefusedByMiddleware(res: HttpResponse): boolean {
+  return Object.entries(res.headers).some(([name, value]) => name.toLowerCase() === 'www-authenticate' && /keystone/i.test(String(value)));
+}
+
+/** A 401 to a freshly issued token that the service itself sent: say the service refused the operation. */
+function serviceRefusalHint(service: string): string {
+  const meaning = ownUnauthorizedMeaning[service] ?? `${service} answers 401 for some refusals of its own.`;
+  return `${service} refused this operation although Keystone had just signed you in, so the password is not the problem. ${meaning} The message says why; ask a cloud admin if it persists.`;
 }
 
 /** Turns a non-OK OpenStack answer into an AppError that shows the server's message and says what to do. */
 export async function faultToAppError(res: HttpResponse, wording: FaultWording): Promise<AppError> {
+  const refusedByService = res.status === 401 && wording.afterFreshSignIn === true && !tokenRefusedByMiddleware(res);
   const message = await readFault(res);
-  const { code, hint } = codeAndHint(res.status, wording.service);
+  const { code, hint } = refusedByService ? { code: 'forbidden' as const, hint: serviceRefusalHint(wording.service) } : codeAndHint(res.status, wording.service);
   const while_ = wording.doing ? ` while ${wording.doing}` : '';
   const said = message ? `: ${message}` : '';
   const quota = res.status === 413 ? ' (quota exceeded)' : '';

@@ -1,7 +1,7 @@
 import { AppError } from '../../../shared/errors';
 import { parseWire, type HttpClient, type HttpResponse } from '../../core/http/http-client';
-import { faultToAppError, readFault } from './faults';
-import { tokenResponseSchema } from './keystone-wire';
+import { headerValue, signInRefusal } from './keystone-auth-errors';
+import { tokenResponseSchema, type TokenResponse } from './keystone-wire';
 import type { OpenStackSettings } from './settings';
 import type { KeystoneSession } from './session';
 
@@ -51,32 +51,37 @@ export function subjectToken(headers: HttpResponse['headers']): string | undefin
   return undefined;
 }
 
+const DEFAULT_LIFETIME_MS = 3_600_000;
+
+/**
+ * How long the token lives, measured on the server's own clock: expires_at − issued_at (or − the
+ * response's Date header when issued_at is missing). The session then expires at local receipt
+ * time + this, so a workstation clock that is off by hours neither signs in on every request nor
+ * keeps using expired tokens. Only without either server time is the local clock compared.
+ */
+export function tokenLifetimeMs(body: Pick<TokenResponse['token'], 'expires_at' | 'issued_at'>, dateHeader: string | undefined, receivedAtMs: number): number {
+  const expiresAtMs = Date.parse(body.expires_at);
+  if (Number.isNaN(expiresAtMs)) return DEFAULT_LIFETIME_MS;
+  const serverNowMs = [body.issued_at, dateHeader].map((t) => (t ? Date.parse(t) : Number.NaN)).find((t) => !Number.isNaN(t)) ?? receivedAtMs;
+  return Math.max(0, expiresAtMs - serverNowMs);
+}
+
 /** Signs in to Keystone; the token must be project-scoped, since only those carry a service catalog. */
 export async function authenticate(keystone: HttpClient, settings: OpenStackSettings, secrets: KeystoneSecrets, signal?: AbortSignal): Promise<KeystoneSession> {
   const res = await keystone.request({ method: 'POST', path: tokensPath(keystone.baseUrl), json: authRequestBody(settings, secrets), signal });
-  if (res.status !== 201 && res.status !== 200) {
-    if (res.status === 401) {
-      const said = await readFault(res);
-      throw new AppError('unauthorized', `Keystone refused the sign-in${said ? `: ${said}` : ''}.`, 'Check the user, domain, project and password (or application credential) in the endpoint settings.');
-    }
-    if (res.status === 404) {
-      await res.discard();
-      throw new AppError('not-found', `${res.url} is not a Keystone v3 auth URL (HTTP 404).`, 'Enter the identity URL from your clouds.yaml or openrc, e.g. https://cloud.example.com:5000/v3.');
-    }
-    throw await faultToAppError(res, { service: 'Keystone', doing: 'signing in' });
-  }
+  const receivedAtMs = Date.now();
+  if (res.status !== 201 && res.status !== 200) throw await signInRefusal(res);
   const token = subjectToken(res.headers);
   const body = parseWire(tokenResponseSchema, await res.json(), res.url).token;
   if (!token) throw new AppError('bad-response', `${res.url} signed in but sent no X-Subject-Token header.`, 'A proxy may strip the header; check the auth URL.');
   if (!body.project) {
     throw new AppError('validation', 'Keystone gave a token without a project, so it lists no services.', 'Set the project (name and domain, or ID) in the endpoint settings.');
   }
-  const expiresAtMs = Date.parse(body.expires_at);
-  const issuedAtMs = body.issued_at ? Date.parse(body.issued_at) : Date.now();
+  const lifetimeMs = tokenLifetimeMs(body, headerValue(res.headers, 'date'), receivedAtMs);
   return {
     token,
-    expiresAtMs: Number.isNaN(expiresAtMs) ? Date.now() + 3_600_000 : expiresAtMs,
-    lifetimeMs: Number.isNaN(expiresAtMs) || Number.isNaN(issuedAtMs) ? 3_600_000 : Math.max(0, expiresAtMs - issuedAtMs),
+    expiresAtMs: receivedAtMs + lifetimeMs,
+    lifetimeMs,
     roles: body.roles.map((r) => r.name ?? r.id),
     catalog: body.catalog,
     projectId: body.project.id,

@@ -4,6 +4,7 @@ import { parseWire, type HttpClient, type HttpResponse } from '../../core/http/h
 import type { ProviderContext } from '../provider';
 import { pickCatalogEndpoint, type CatalogChoice } from './catalog';
 import { faultToAppError } from './faults';
+import { explainPinOnOtherHost, refuseCleartextToken } from './open-service-guards';
 import { isAdminRole } from './roles';
 import { serviceTypes, type OpenStackService, type OpenStackServiceName, type ServiceRequest } from './service';
 import type { KeystoneSession } from './session';
@@ -75,19 +76,26 @@ class KeystoneBackedService implements OpenedService {
   private async send(client: HttpClient, req: ServiceRequest): Promise<HttpResponse> {
     const { okStatuses, doing, ...http } = req;
     let res = await this.once(client, http);
+    let afterFreshSignIn = false;
     if (res.status === 401) {
       // The token expired early or was revoked: sign in again once, then retry once.
       await res.discard();
       this.session = await currentSession(this.ctx, this.settings, { signal: req.signal, staleToken: this.session.token });
       res = await this.once(client, http);
+      afterFreshSignIn = true;
     }
     if (isOk(res.status, okStatuses)) return res;
-    throw await faultToAppError(res, { service: this.label, doing });
+    // A 401 to the new token is the service's own refusal (Trove: Forbidden, SwiftAuthError), not a bad password.
+    throw await faultToAppError(res, { service: this.label, doing, afterFreshSignIn });
   }
 
   private async once(client: HttpClient, req: Omit<ServiceRequest, 'okStatuses' | 'doing'>): Promise<HttpResponse> {
     this.session = await currentSession(this.ctx, this.settings, { signal: req.signal });
-    return client.request({ ...req, headers: { ...req.headers, 'X-Auth-Token': this.session.token } });
+    try {
+      return await client.request({ ...req, headers: { ...req.headers, 'X-Auth-Token': this.session.token } });
+    } catch (error) {
+      throw explainPinOnOtherHost(error, { authUrl: this.ctx.http.baseUrl, serviceUrl: client.baseUrl, pinned: this.ctx.endpoint.tls.fingerprint256, label: this.label });
+    }
   }
 }
 
@@ -100,5 +108,6 @@ export async function openService(ctx: ProviderContext, name: OpenStackServiceNa
   const session = await currentSession(ctx, settings, { signal });
   const label = serviceLabels[name];
   const choice = pickCatalogEndpoint(session.catalog, serviceTypes[name], { region: settings.region_name, interface: settings.interface, label });
+  refuseCleartextToken(ctx.http.baseUrl, choice, label);
   return new KeystoneBackedService(ctx, settings, session, label, choice);
 }

@@ -49,3 +49,20 @@ describe('OpenStack settings', () => {
     expect(openStackSecretFields.map((f) => f.name)).toEqual(['password', 'application_credential_secret']);
   });
 });
+
+describe('OpenStack settings are strict (they are stored unencrypted)', () => {
+  const issue = (raw: unknown) => {
+    const result = openStackSettingsSchema.safeParse(raw);
+    return result.success ? undefined : result.error.issues[0]!.message;
+  };
+
+  it('refuses a secret-named key and points at the secret fields', () => {
+    expect(issue({ user_id: 'u', project_id: 'p', password: 'hunter2' })).toMatch(/^password looks like a secret.*secret fields \(Password or Application credential secret\)/);
+    expect(issue({ auth_type: 'v3applicationcredential', application_credential_id: 'a', application_credential_secret: 's' })).toMatch(/^application_credential_secret looks like a secret/);
+    expect(issue({ user_id: 'u', project_id: 'p', password: 'hunter2' })).not.toContain('hunter2');
+  });
+
+  it('refuses unknown keys, naming the known ones', () => {
+    expect(issue({ user_id: 'u', project_id: 'p', colour: 'blue' })).toMatch(/^Unknown setting colour; the settings are auth_type, /);
+  });
+});

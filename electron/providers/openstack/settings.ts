@@ -19,27 +19,47 @@ const choice = <T extends readonly [string, ...string[]]>(values: T, fallback: T
 export const authTypes = ['password', 'v3applicationcredential'] as const;
 export const interfaces = ['public', 'internal', 'admin'] as const;
 
+/** Names that hold a secret (as the logger masks them): never part of the plaintext settings. */
+const SECRET_NAME = /pass(word|phrase)?|secret|token|authorization|private[-_]?key|cookie/i;
+
+/**
+ * Settings are stored in plaintext (endpoints.json), so an unknown key is refused rather than kept:
+ * `{"password": …}` from an import must not land there. A secret-named key says where it belongs.
+ */
+function unknownSettingMessage(keys: readonly PropertyKey[]): string {
+  const names = keys.map(String);
+  const secret = names.filter((k) => SECRET_NAME.test(k));
+  if (secret.length) {
+    const fields = openStackSecretFields.map((f) => f.label).join(' or ');
+    return `${secret.join(', ')} looks like a secret, and settings are stored unencrypted: give it in the secret fields (${fields}) instead, which are kept in the OS keychain or the vault`;
+  }
+  return `Unknown setting${names.length === 1 ? '' : 's'} ${names.join(', ')}; the settings are ${openStackSettingFields.map((f) => f.name).join(', ')}`;
+}
+
 /**
  * `endpoint.settings` of Cinder and Trove endpoints, named like the auth keys of clouds.yaml.
  * No domain is assumed when a name is given without one: openstacksdk does not default to
  * 'Default' either (it only copies `domain_name`/`domain_id` to the user and project domains).
  */
 export const openStackSettingsSchema = z
-  .object({
-    auth_type: choice(authTypes, 'password'),
-    username: optionalText,
-    user_id: optionalText,
-    user_domain_name: optionalText,
-    user_domain_id: optionalText,
-    project_name: optionalText,
-    project_id: optionalText,
-    project_domain_name: optionalText,
-    project_domain_id: optionalText,
-    application_credential_id: optionalText,
-    application_credential_name: optionalText,
-    region_name: optionalText,
-    interface: choice(interfaces, 'public'),
-  })
+  .strictObject(
+    {
+      auth_type: choice(authTypes, 'password'),
+      username: optionalText,
+      user_id: optionalText,
+      user_domain_name: optionalText,
+      user_domain_id: optionalText,
+      project_name: optionalText,
+      project_id: optionalText,
+      project_domain_name: optionalText,
+      project_domain_id: optionalText,
+      application_credential_id: optionalText,
+      application_credential_name: optionalText,
+      region_name: optionalText,
+      interface: choice(interfaces, 'public'),
+    },
+    { error: (issue) => (issue.code === 'unrecognized_keys' ? unknownSettingMessage(issue.keys) : undefined) },
+  )
   .superRefine((s, issue) => {
     const userNamedWithoutDomain = !s.user_id && s.username && !s.user_domain_name && !s.user_domain_id;
     if (s.auth_type === 'password') {

@@ -8,6 +8,7 @@ import type { OpenStackSettings } from './settings';
 const RENEW_BEFORE_MS = 60_000;
 const inFlightKey = 'openstack.session.signing-in';
 
+/** `expiresAtMs` is on the local clock (receipt time + the server's lifetime), so the local clock is the right one to compare with. */
 function stillFresh(session: KeystoneSession, now = Date.now()): boolean {
   const margin = Math.min(RENEW_BEFORE_MS, session.lifetimeMs / 4);
   return session.expiresAtMs - now > margin;
@@ -38,7 +39,10 @@ export async function currentSession(ctx: ProviderContext, settings: OpenStackSe
     ctx.memo.set(inFlightKey, pending);
     pending.then(
       (session) => ctx.memo.set(sessionMemoKey, session),
-      () => undefined,
+      (error: unknown) => {
+        // Keystone refused the credentials: the roles of the last sign-in no longer hold.
+        if (error instanceof AppError && error.code === 'unauthorized') forgetSession(ctx);
+      },
     );
   }
   if (!options.signal) return pending;

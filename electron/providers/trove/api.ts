@@ -29,11 +29,22 @@ const instancePath = (id: string) => `instances/${encodeURIComponent(id)}`;
 export class TroveApi {
   constructor(readonly service: OpenStackService) {}
 
-  listBackups(filters: BackupFilters = {}, signal?: AbortSignal): Promise<WireBackup[]> {
+  async listBackups(filters: BackupFilters = {}, signal?: AbortSignal): Promise<WireBackup[]> {
+    return (await this.listBackupPages(filters, { signal })).backups;
+  }
+
+  /** Every page of the backup list, and how many pages it took (`pageSize` = the `limit` asked for; default the server's). */
+  async listBackupPages(filters: BackupFilters, o: { pageSize?: number; signal?: AbortSignal } = {}): Promise<{ backups: WireBackup[]; pages: number }> {
     const query: Record<string, string> = {};
     if (filters.instance_id) query.instance_id = filters.instance_id;
     if (filters.datastore) query.datastore = filters.datastore;
-    return listAllPages(this.service, { path: 'backups', query, doing: 'listing the backups', signal }, backupListSchema, (page) => page.backups);
+    if (o.pageSize) query.limit = String(o.pageSize);
+    let pages = 0;
+    const backups = await listAllPages(this.service, { path: 'backups', query, doing: 'listing the backups', signal: o.signal }, backupListSchema, (page) => {
+      pages++;
+      return page.backups;
+    });
+    return { backups, pages };
   }
 
   /** Undefined when Trove no longer knows the backup (deleted). */

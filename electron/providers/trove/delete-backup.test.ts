@@ -22,6 +22,30 @@ describe('Trove provider: delete (simulator)', () => {
     expect(sim().requests().filter((r) => r.method === 'DELETE').map((r) => r.path.split('/').pop())).toEqual([snapshot]);
   });
 
+  describe('finds every incremental child although the list moves while it is paged', () => {
+    /** 25 newer backups on orders-db push the snapshot chain to page 2; incr2 jumps to the front after page 1. */
+    const setUp = () => {
+      sim().trove.seedBackups(25, project(), { instanceId: seededInstanceId(project(), 'orders') });
+      sim().trove.faults.touchAfterFirstPage = seededBackupId(project(), 'incr2');
+    };
+    const expected = () => `Deleted backup ${seededBackupId(project(), 'snapshot')} and the 2 incremental backups based on it (${seededBackupId(project(), 'incr1')}, ${seededBackupId(project(), 'incr2')}) from Trove.`;
+
+    it('by asking for one large page', async () => {
+      setUp();
+      const outcome = await fastProvider.deleteBackup(context(), seededBackupId(project(), 'snapshot'), recordOperation().op);
+      expect(outcome.outcome).toBe(expected());
+      expect(sim().requests().some((r) => r.method === 'GET' && r.path.endsWith('/backups') && r.query.limit === '1000')).toBe(true);
+    });
+
+    it('by listing again when the server caps the page size', async () => {
+      setUp();
+      sim().trove.faults.pageSizeCap = 20;
+      const outcome = await fastProvider.deleteBackup(context(), seededBackupId(project(), 'snapshot'), recordOperation().op);
+      expect(outcome.outcome).toBe(expected());
+      expect(sim().trove.faults.touchAfterFirstPage).toBeNull();
+    });
+  });
+
   it('deletes a backup without dependents', async () => {
     const weekly = seededBackupId(project(), 'billingWeekly');
     const outcome = await fastProvider.deleteBackup(context(), weekly, recordOperation().op);

@@ -3,6 +3,7 @@ import type { Logger } from '../../core/log/logger';
 import { openService } from '../openstack/open-service';
 import type { OperationContext, OperationOutcome, ProviderContext } from '../provider';
 import { TroveApi } from './api';
+import { listBackupsCompletely } from './complete-list';
 import { waitingForTroveStage } from './follow-backup';
 import { dependentsById } from './normalise';
 import { notStartedOutcome } from './outcomes';
@@ -11,10 +12,10 @@ import type { TroveTimings } from './settings';
 import { elapsedText } from './stages';
 import type { WireBackup } from './wire-schemas';
 
-/** The incremental backups Trove will delete with `target` (children, grandchildren…), from a fresh list. */
-export async function subtreeOf(api: TroveApi, target: WireBackup): Promise<string[]> {
+/** The incremental backups Trove will delete with `target` (children, grandchildren…), from a fresh, complete list. */
+export async function subtreeOf(api: TroveApi, target: WireBackup, signal?: AbortSignal): Promise<string[]> {
   // Incrementals are taken of the same instance, so that instance's list holds the whole subtree.
-  const listed = await api.listBackups(target.instance_id ? { instance_id: target.instance_id } : {});
+  const listed = await listBackupsCompletely(api, target.instance_id ? { instance_id: target.instance_id } : {}, signal);
   return dependentsById([target, ...listed.filter((b) => b.id !== target.id)]).get(target.id) ?? [];
 }
 
@@ -81,7 +82,7 @@ export async function deleteBackup(timings: TroveTimings, ctx: ProviderContext, 
   op.progress({ stage: 'Finding the incremental backups that depend on it' });
   const target = await api.findBackup(backupId, op.signal);
   if (!target) return { state: 'succeeded', outcome: `Trove no longer has backup ${backupId}; there was nothing to delete.` };
-  const dependents = await subtreeOf(api, target);
+  const dependents = await subtreeOf(api, target, op.signal);
   if (op.signal.aborted) return { state: 'cancelled', outcome: notStartedOutcome };
   op.progress({ stage: dependents.length ? `Deleting backup ${backupId} and ${dependents.length} incremental backups based on it` : `Deleting backup ${backupId}` });
   op.setRemoteRef(backupId);

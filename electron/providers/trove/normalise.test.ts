@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readJsonSample } from '../openstack/test-support/samples';
 import { dependentsById, toDomainBackup, toDomainBackups } from './normalise';
 import { backupStateOf } from './states';
-import { volumeSizeFor } from './sizes';
+import { defaultRestoreVolumeSize, volumeSizeFor, volumeSizeWithMargin } from './sizes';
 import { backupListSchema, type WireBackup } from './wire-schemas';
 
 const sampleList = backupListSchema.parse(readJsonSample('trove', 'backup-list-response.json')).backups;
@@ -77,5 +77,12 @@ describe('Trove normalisation', () => {
     expect(volumeSizeFor(2)).toBe(2);
     expect(volumeSizeFor(2.01)).toBe(3);
     expect(volumeSizeFor(null)).toBe(1);
+    // The backup size is the data size: a default volume needs head-room (x1.5, at least +1 GiB).
+    expect(volumeSizeWithMargin(0.14)).toBe(2);
+    expect(volumeSizeWithMargin(1.62)).toBe(3);
+    expect(volumeSizeWithMargin(10)).toBe(15);
+    expect(volumeSizeWithMargin(null)).toBe(2);
+    expect(defaultRestoreVolumeSize(1.62, 10)).toBe(10);
+    expect(defaultRestoreVolumeSize(1.62, undefined)).toBe(3);
   });
 });

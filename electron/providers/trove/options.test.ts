@@ -37,12 +37,18 @@ describe('Trove create options', () => {
 });
 
 describe('Trove restore options', () => {
-  it("fills the volume size and datastore from the backup and points restorePoint at it", () => {
+  it("fills the volume size (backup size with a margin, no source instance) and datastore from the backup and points restorePoint at it", () => {
     const body = restoreRequestBody(restoreOptions({ name: 'restored', flavorRef: 2 }), completed);
     expect(body).toEqual({
-      instance: { name: 'restored', flavorRef: '2', volume: { size: 1 }, datastore: { type: 'mysql', version: '5.5' }, restorePoint: { backupRef: completed.id } },
+      instance: { name: 'restored', flavorRef: '2', volume: { size: 2 }, datastore: { type: 'mysql', version: '5.5' }, restorePoint: { backupRef: completed.id } },
     });
     expect(instanceCreateRequestSchema.parse(body)).toEqual(body);
+  });
+
+  it('defaults the volume to the source instance volume when it still exists', () => {
+    expect(restoreRequestBody(restoreOptions({ name: 'r', flavorRef: 2 }), { ...completed, size: 0.42 }, 5).instance.volume).toEqual({ size: 5 });
+    // Never below what the backup needs, even when the source volume reads smaller.
+    expect(restoreRequestBody(restoreOptions({ name: 'r', flavorRef: 2 }), { ...completed, size: 6.2 }, 5).instance.volume).toEqual({ size: 7 });
   });
 
   it('uses what the user chose, and drops the backup version when the datastore differs', () => {

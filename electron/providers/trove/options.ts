@@ -49,7 +49,7 @@ export const restoreBackupOptionsSchema = z
     name: given(troveText('Give the new instance a name', 'The instance name')),
     /** A flavor id (a Resource id from listResources('flavors')). */
     flavorRef: z.preprocess((v) => (typeof v === 'number' ? String(v) : blankToUndefined(v)), text('Pick a flavor for the new instance', 'The flavor')),
-    /** Whole GB; default: the backup's size rounded up (at least 1). */
+    /** Whole GB; default: the source instance's volume size, or the backup's size with a margin (sizes.ts). */
     volume_size: optional(
       z.preprocess((v) => (typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : v), z.number(wholeGb).int(wholeGb).min(1, 'The volume size must be at least 1 GB')),
     ),

@@ -46,7 +46,6 @@ export function createTroveProvider(overrides: Partial<TroveTimings> = {}): Prov
     },
     createBackup: (ctx, op, options) => createBackup(timings, ctx, op, options),
     backupAsset: () => Promise.reject(new AppError('unsupported', 'Trove backs up whole database instances, not single items.')),
-    restoreNeedsConfirmation: () => false,
     restoreBackup: (ctx, backupId, op, options) => restoreBackup(timings, ctx, backupId, op, options),
     deleteBackup: (ctx, backupId, op) => deleteBackup(timings, ctx, backupId, op),
     resume: (ctx, job, op) => resumeOperation(timings, ctx, job, op),

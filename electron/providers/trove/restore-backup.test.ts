@@ -17,10 +17,6 @@ async function waitUntil(condition: () => boolean, what: string, timeoutMs = 5_0
 }
 
 describe('Trove provider: restore to a new instance (simulator)', () => {
-  it('needs no typed confirmation: nothing is overwritten', () => {
-    expect(fastProvider.restoreNeedsConfirmation?.({ name: 'r', flavorRef: '2' })).toBe(false);
-  });
-
   it('builds a new instance from the backup and follows it to ACTIVE', async () => {
     const backupId = seededBackupId(project(), 'snapshot');
     const run = recordOperation();
@@ -31,9 +27,9 @@ describe('Trove provider: restore to a new instance (simulator)', () => {
       backupId,
       outcome: `Restored backup ${backupId} into the new instance "orders-restored" (${instanceId}), now ACTIVE. The original instance was not touched.`,
     });
-    expect(sim().trove.instances(project()).find((i) => i.id === instanceId)).toMatchObject({ restoredFrom: backupId, volumeSizeGb: 1, datastore: { type: 'mysql', version: '5.7' } });
+    expect(sim().trove.instances(project()).find((i) => i.id === instanceId)).toMatchObject({ restoredFrom: backupId, volumeSizeGb: 5, datastore: { type: 'mysql', version: '5.7' } });
     expect(instancePosts()[0].body).toEqual({
-      instance: { name: 'orders-restored', flavorRef: '2', volume: { size: 1 }, datastore: { type: 'mysql', version: '5.7' }, restorePoint: { backupRef: backupId } },
+      instance: { name: 'orders-restored', flavorRef: '2', volume: { size: 5 }, datastore: { type: 'mysql', version: '5.7' }, restorePoint: { backupRef: backupId } },
     });
     expect(run.stages.some((s) => /^BUILD: Trove is building the new instance "orders-restored" .+ \(\d+s\)$/.test(s))).toBe(true);
   });
@@ -69,10 +65,10 @@ describe('Trove provider: restore to a new instance (simulator)', () => {
     expect(error.hint).toMatch(/volume size at least as large as the backup/);
   });
 
-  it('defaults the volume to the backup size rounded up', async () => {
+  it('defaults the volume to the source instance volume (10 GB), not the 1.62 GB of data the backup holds', async () => {
     const backupId = seededBackupId(project(), 'billingWeekly');
     await fastProvider.restoreBackup(context(), backupId, recordOperation().op, { name: 'weekly-copy', flavorRef: '2' });
-    expect(instancePosts()[0].body).toMatchObject({ instance: { volume: { size: 2 }, datastore: { type: 'mysql', version: '8.0' } } });
+    expect(instancePosts()[0].body).toMatchObject({ instance: { volume: { size: 10 }, datastore: { type: 'mysql', version: '8.0' } } });
   });
 
   it('signs in again when the token is revoked during a long build, and finishes', async () => {

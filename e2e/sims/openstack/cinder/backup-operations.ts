@@ -1,7 +1,7 @@
 import type { OpenStackFaults } from '../faults';
 import { truthy } from './body-schemas';
 import { badRequest, CinderFault, notFound, type BackupRecord, type VolumeRecord } from './model';
-import type { CinderWorld } from './world';
+import { isChunkedDriver, type CinderWorld } from './world';
 
 export type CinderFaultView = Pick<OpenStackFaults, 'cinderCreateFails' | 'cinderRestoreFails' | 'forceDeleteUnsupported' | 'quotaExceeded'>;
 
@@ -115,7 +115,9 @@ export function deleteBackup(world: CinderWorld, caller: Caller, id: string, for
   }
   world.cancel(`op:${backup.id}`);
   world.touchBackup(backup, 'deleting');
-  world.schedule(world.timings.deleteMs, () => world.backupsById.delete(backup.id), `op:${backup.id}`);
+  const failReason = world.failDeletesWith;
+  // manager.py delete_backup: a driver failure goes through update_backup_error, whose default status is `error`.
+  world.schedule(world.timings.deleteMs, () => (failReason ? world.touchBackup(backup, 'error', failReason) : world.backupsById.delete(backup.id)), `op:${backup.id}`);
 }
 
 export interface RestoreResult {
@@ -156,18 +158,30 @@ export function restoreBackup(world: CinderWorld, faults: CinderFaultView, calle
   return { backup_id: backup.id, volume_id: volume.id, volume_name: volume.name };
 }
 
-/** os-reset_status: only available or error; a running restore then stops and its target is left error_restoring. */
+/**
+ * os-reset_status: only available or error. A running restore is cancelled only by a chunked driver,
+ * at its next chunk: manager.py restore_backup then marks the volume `error` and the backup
+ * `available`. Ceph never looks, so its restore runs to the end.
+ */
 export function resetStatus(world: CinderWorld, caller: Caller, id: string, status: string): void {
   const backup = findBackup(world, caller, id);
   if (status !== 'available' && status !== 'error') throw badRequest(`Invalid backup: The backup status ${status} is invalid.`);
   const previous = backup.status;
   world.touchBackup(backup, status);
-  if (previous === 'restoring' || previous === 'creating') world.cancel(`op:${backup.id}`);
-  if (previous === 'restoring') {
-    world.touchVolume(world.volumesById.get(world.restoreTargets.get(backup.id) ?? ''), 'error_restoring');
-    world.restoreTargets.delete(backup.id);
+  if (previous === 'restoring' && isChunkedDriver(backup.service)) {
+    const volume = world.volumesById.get(world.restoreTargets.get(backup.id) ?? '');
+    world.schedule(
+      world.timings.cancelNoticeMs,
+      () => {
+        world.restoreTargets.delete(backup.id);
+        world.touchVolume(volume, 'error');
+        world.touchBackup(backup, 'available');
+      },
+      `op:${backup.id}`,
+    );
   }
   if (previous === 'creating') {
+    world.cancel(`op:${backup.id}`);
     const volume = world.volumesById.get(backup.volumeId);
     if (volume?.status === 'backing-up') world.touchVolume(volume, volume.attachments.length ? 'in-use' : 'available');
   }

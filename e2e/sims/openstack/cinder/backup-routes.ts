@@ -7,7 +7,7 @@ import { mv, type Microversion } from './microversion';
 import { badRequest, CinderFault, notFound } from './model';
 import { isAdmin, requireAdmin, requireMember } from './policy';
 import { backupDetail, backupSummary, type ViewContext } from './views';
-import type { CinderWorld } from './world';
+import { isChunkedDriver, type CinderWorld } from './world';
 
 export interface RouteContext {
   req: SimRequest;
@@ -113,8 +113,8 @@ async function handleAction(ctx: RouteContext, who: Caller, id: string): Promise
   const action = typeof body === 'object' && body !== null ? Object.keys(body)[0] : undefined;
   if (action === 'os-force_delete') {
     requireAdmin(ctx.token, 'volume_extension:backup_admin_actions:force_delete');
-    findBackup(ctx.world, who, id);
-    if (ctx.faults.forceDeleteUnsupported) throw new CinderFault(405, 'badMethod', 'Operation not supported: force delete.');
+    const backup = findBackup(ctx.world, who, id);
+    if (ctx.faults.forceDeleteUnsupported || !isChunkedDriver(backup.service)) throw new CinderFault(405, 'badMethod', 'Operation not supported: force delete.');
     deleteBackup(ctx.world, who, id, true);
     return ctx.res.empty(202, ctx.headers);
   }

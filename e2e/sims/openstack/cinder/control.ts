@@ -15,7 +15,7 @@ const volumeSchema = z
   })
   .strict();
 const timingsSchema = z
-  .object({ createMs: z.number().min(0), restoreMs: z.number().min(0), deleteMs: z.number().min(0), importMs: z.number().min(0), releaseAfterCancelMs: z.number().min(0) })
+  .object({ createMs: z.number().min(0), restoreMs: z.number().min(0), deleteMs: z.number().min(0), importMs: z.number().min(0), releaseAfterCancelMs: z.number().min(0), cancelNoticeMs: z.number().min(0) })
   .partial()
   .strict();
 

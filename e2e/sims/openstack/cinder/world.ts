@@ -13,9 +13,16 @@ export interface CinderTimings {
   importMs: number;
   /** How long a source volume stays `backing-up` after its backup was force-deleted. */
   releaseAfterCancelMs: number;
+  /** How long a chunked driver takes to notice a restore cancel (its next chunk). */
+  cancelNoticeMs: number;
 }
 
-export const defaultTimings: CinderTimings = { createMs: 5_000, restoreMs: 8_000, deleteMs: 3_000, importMs: 3_000, releaseAfterCancelMs: 3_000 };
+export const defaultTimings: CinderTimings = { createMs: 5_000, restoreMs: 8_000, deleteMs: 3_000, importMs: 3_000, releaseAfterCancelMs: 3_000, cancelNoticeMs: 500 };
+
+/** Backup drivers built on ChunkedBackupDriver (Swift, NFS, Posix, GCS, GlusterFS) can stop a running operation; Ceph cannot. */
+export function isChunkedDriver(service: string): boolean {
+  return !/ceph/i.test(service);
+}
 
 /** Cinder's state: volumes, snapshots and backups of every project, plus the timers that move statuses. */
 export class CinderWorld {
@@ -25,6 +32,8 @@ export class CinderWorld {
   /** Backup id → the volume a running restore writes to. */
   restoreTargets = new Map<string, string>();
   readonly timings: CinderTimings = { ...defaultTimings };
+  /** When set, the backup manager fails every delete: the backup ends `error` with this fail_reason (update_backup_error). */
+  failDeletesWith: string | null = null;
   private timers = new Map<string, NodeJS.Timeout>();
   private nextTimer = 0;
 
@@ -35,6 +44,7 @@ export class CinderWorld {
   reset(): void {
     this.cancelAll();
     this.restoreTargets.clear();
+    this.failDeletesWith = null;
     const seeded = seedWorld(this.env.random, this.env.now());
     this.backupsById = new Map(seeded.backups.map((b) => [b.id, b]));
     this.volumesById = new Map(seeded.volumes.map((v) => [v.id, v]));
@@ -129,6 +139,14 @@ export class CinderWorld {
     const backup = this.backupsById.get(id);
     if (!backup || !backupStatuses.includes(status)) return false;
     this.touchBackup(backup, status, failReason ?? (status === 'error' ? backup.failReason : null));
+    return true;
+  }
+
+  /** Which backup driver made it, e.g. 'cinder.backup.drivers.ceph.CephBackupDriver' (not chunked: no cancel). */
+  setBackupService(id: string, service: string): boolean {
+    const backup = this.backupsById.get(id);
+    if (!backup) return false;
+    backup.service = service;
     return true;
   }
 

@@ -10,9 +10,24 @@ import { backupView } from './views';
 /** oslo strutils.bool_from_string. */
 const truthy = (value: string | null) => value !== null && ['1', 't', 'true', 'on', 'y', 'yes'].includes(value.trim().toLowerCase());
 
+/** The query with `limit` lowered to the page-size cap, when one is set. */
+function cappedQuery(query: URLSearchParams, cap: number | null): URLSearchParams {
+  const asked = Number.parseInt(query.get('limit') || '20', 10);
+  if (cap === null || !(asked > cap)) return query;
+  const capped = new URLSearchParams(query);
+  capped.set('limit', String(cap));
+  return capped;
+}
+
 function sendPage(ctx: RouteContext, records: BackupRecord[]): void {
-  const paged = pageByOffset(records, ctx.req.query, ctx.pageUrl, ctx.errorId, ctx.world.faults.httpsNextLinks);
+  const faults = ctx.world.faults;
+  const query = cappedQuery(ctx.req.query, faults.pageSizeCap);
+  const paged = pageByOffset(records, query, ctx.pageUrl, ctx.errorId, faults.httpsNextLinks);
   if (refused(ctx, paged)) return;
+  if (faults.touchAfterFirstPage && paged.value.links && !Number(query.get('marker') || 0)) {
+    ctx.world.touchBackup(faults.touchAfterFirstPage);
+    faults.touchAfterFirstPage = null;
+  }
   const now = ctx.world.now();
   const backups = paged.value.items.map((b) => backupView(b, now));
   ctx.res.json(200, paged.value.links ? { backups, links: paged.value.links } : { backups });
@@ -46,12 +61,14 @@ async function postBackup(ctx: RouteContext): Promise<void> {
   if (!body) return;
   const input = parseBackupCreate(body.value, ctx.errorId);
   if (refused(ctx, input)) return;
+  if (ctx.world.faults.swiftAuthFails) return ctx.refuse(troveErrors.swiftAuth(ctx.caller.projectId));
   const created = createBackup(ctx.world, ctx.caller, input.value);
   if (refused(ctx, created)) return;
   ctx.res.json(202, { backup: backupView(created.value, ctx.world.now()) });
 }
 
 function removeBackup(ctx: RouteContext): void {
+  if (ctx.world.faults.swiftAuthFails) return ctx.refuse(troveErrors.swiftAuth(ctx.caller.projectId));
   const deleted = deleteBackup(ctx.world, ctx.caller, ctx.params.id);
   if (refused(ctx, deleted)) return;
   ctx.res.empty(202);

@@ -16,6 +16,8 @@ export const troveErrors = {
   noRoute: () => fault(404, 'itemNotFound', 'The resource could not be found.'),
   /** keystonemiddleware token for another project than the one in the path (trove/common/auth.py TenantBasedAuth). */
   wrongTenant: (tokenProjectId: string) => fault(403, 'forbidden', `User with tenant id ${tokenProjectId} cannot access this resource.`),
+  /** SwiftAuthError: Trove could not reach the project's object storage; Controller.exception_map sends it as 401. */
+  swiftAuth: (projectId: string) => fault(401, 'unauthorized', `Swift account not accessible for tenant ${projectId}.`),
   policy: (action: string) => fault(403, 'forbidden', `Policy doesn't allow ${action} to be performed.`),
   operationAuth: (projectId: string) => fault(403, 'forbidden', `Operation not allowed for tenant ${projectId}.`),
   instanceBusy: (instanceId: string, statusType: 'instance' | 'task', status: string) =>

@@ -85,6 +85,12 @@ export class TroveWorld {
     this.backupsById.set(record.id, record);
   }
 
+  /** Its `updated` becomes now (same status), so it moves to the front of the list. */
+  touchBackup(id: string): void {
+    const record = this.backupsById.get(id);
+    if (record) record.steps = [...record.steps, { at: this.now(), status: this.backupStatus(record) }];
+  }
+
   removeBackup(id: string): void {
     this.backupsById.delete(id);
   }

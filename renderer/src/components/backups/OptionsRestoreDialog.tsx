@@ -2,7 +2,7 @@ import { useMemo, useRef, useState, type FormEvent } from 'react';
 import type { KindInfo } from '../../../../shared/domain';
 import { confirmationMatches } from '../../lib/confirmation';
 import { useRestoreBackup } from '../../queries/use-backup-mutations';
-import { restoreNeedsConfirmation, type KindUi } from '../kinds/registry';
+import { restoreConfirmationFor } from '../../../../shared/restore-confirmation';
 import { TypedConfirmationField } from '../kinds/shared/TypedConfirmationField';
 import type { KindForm, RestoreContext } from '../kinds/types';
 import { useFirstFieldRef } from '../kinds/shared/focus-fields';
@@ -17,23 +17,24 @@ import { RestoreNotes } from './RestoreNotes';
 
 export interface OptionsRestoreDialogProps extends RestoreDialogProps {
   kind: KindInfo;
-  ui: KindUi;
   restoreForm: KindForm<unknown, RestoreContext>;
 }
 
 /**
- * A restore with the kind's own form. The typed backup id is asked for only while the chosen
- * options overwrite something (main applies the same rule and checks the text again).
+ * A restore with the kind's own form. A typed confirmation is asked for only while the chosen
+ * options overwrite something, naming what is overwritten (main applies the same shared rule and
+ * checks the text again).
  */
-export function OptionsRestoreDialog({ endpoint, backup, onClose, kind, ui, restoreForm }: OptionsRestoreDialogProps) {
+export function OptionsRestoreDialog({ endpoint, backup, onClose, kind, restoreForm }: OptionsRestoreDialogProps) {
   const restore = useRestoreBackup();
   const context = useMemo(() => ({ endpoint, backup }), [endpoint, backup]);
   const formRef = useRef<HTMLFormElement>(null);
   const firstField = useFirstFieldRef(formRef);
   const form = useKindForm(restoreForm, context, formRef);
   const [typed, setTyped] = useState('');
-  const needsTyping = restoreNeedsConfirmation(ui, form.options);
-  const blocked = needsTyping && !confirmationMatches(typed, backup.id);
+  const expected = restoreConfirmationFor(endpoint.kind, backup.id, form.options);
+  const needsTyping = expected !== null;
+  const blocked = expected !== null && !confirmationMatches(typed, expected.text);
   const Fields = restoreForm.Form;
 
   function submit(event: FormEvent) {
@@ -54,7 +55,7 @@ export function OptionsRestoreDialog({ endpoint, backup, onClose, kind, ui, rest
         <OptionsRestoreFacts backup={backup} />
         <Fields context={context} draft={form.draft} onChange={form.onChange} errors={form.errors} />
         <RestoreNotes endpoint={endpoint} kind={kind} warningTitle={needsTyping ? 'What will be overwritten' : 'What the restore does'} />
-        {needsTyping && <TypedConfirmationField expectedText={backup.id} value={typed} onChange={setTyped} />}
+        {expected && <TypedConfirmationField expectedText={expected.text} what={expected.what} value={typed} onChange={setTyped} />}
         {restore.error && <ErrorMessage title="The restore did not start" error={restore.error} />}
         <DialogFooter>
           <Button onClick={onClose}>Cancel</Button>

@@ -21,7 +21,7 @@ export function RestoreDialog(props: RestoreDialogProps) {
   const ui = kindUi(props.endpoint.kind);
   // Waiting for the kind avoids opening one dialog and swapping it for another.
   if (kinds.isPending) return null;
-  if (kind?.hasRestoreOptions && ui.restore) return <OptionsRestoreDialog {...props} kind={kind} ui={ui} restoreForm={ui.restore} />;
+  if (kind?.hasRestoreOptions && ui.restore) return <OptionsRestoreDialog {...props} kind={kind} restoreForm={ui.restore} />;
   return <TypedRestoreDialog {...props} />;
 }
 

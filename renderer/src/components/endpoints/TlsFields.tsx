@@ -22,7 +22,8 @@ export function TlsFields({ caPem, fingerprint256, errors, onChange, onBlur }: T
       <div className="space-y-3 border-t border-slate-200 px-3 py-3 dark:border-slate-700">
         <p className="text-xs text-slate-600 dark:text-slate-400">
           Certificates are always verified. For a private CA paste its certificate; for a self-signed server paste the
-          server&apos;s own certificate. A SHA-256 fingerprint, if given, is checked as well, so a replaced certificate is refused.
+          server&apos;s own certificate. A SHA-256 fingerprint, if given, is checked as well on the endpoint&apos;s own host (for OpenStack, Keystone),
+          so a replaced certificate is refused; services the cloud names on other hosts need their CA pasted here too.
         </p>
         <div>
           <label htmlFor={caId} className="mb-1 block text-sm font-medium text-slate-800 dark:text-slate-200">

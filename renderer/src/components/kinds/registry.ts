@@ -1,8 +1,8 @@
-import type { EndpointKind, OperationOptions } from '../../../../shared/domain';
+import type { EndpointKind } from '../../../../shared/domain';
 import { CinderCreateForm } from './cinder/CinderCreateForm';
 import { CinderRestoreForm } from './cinder/CinderRestoreForm';
 import { cinderCreateOptions, initialCinderCreateDraft, validateCinderCreate } from './cinder/create-options';
-import { cinderRestoreNeedsConfirmation, cinderRestoreOptions, initialCinderRestoreDraft, validateCinderRestore } from './cinder/restore-options';
+import { cinderRestoreOptions, initialCinderRestoreDraft, validateCinderRestore } from './cinder/restore-options';
 import { TroveCreateForm } from './trove/TroveCreateForm';
 import { TroveRestoreForm } from './trove/TroveRestoreForm';
 import { initialTroveCreateDraft, troveCreateOptions, validateTroveCreate } from './trove/create-options';
@@ -12,10 +12,8 @@ import type { CreateContext, KindForm, RestoreContext } from './types';
 export interface KindUi {
   /** Shown when the kind declares `hasCreateOptions`. */
   create?: KindForm<unknown, CreateContext>;
-  /** Shown when the kind declares `hasRestoreOptions`. */
+  /** Shown when the kind declares `hasRestoreOptions`. What must be typed comes from shared/restore-confirmation.ts, as in main. */
   restore?: KindForm<unknown, RestoreContext>;
-  /** Mirror of main's rule; without it every restore needs the typed backup id. */
-  restoreNeedsConfirmation?(options: OperationOptions): boolean;
 }
 
 /**
@@ -30,7 +28,6 @@ const kindUis: Partial<Record<EndpointKind, KindUi>> = {
   cinder: {
     create: anyDraft({ initialDraft: initialCinderCreateDraft, validate: validateCinderCreate, toOptions: cinderCreateOptions, Form: CinderCreateForm }),
     restore: anyDraft({ initialDraft: initialCinderRestoreDraft, validate: validateCinderRestore, toOptions: cinderRestoreOptions, Form: CinderRestoreForm }),
-    restoreNeedsConfirmation: cinderRestoreNeedsConfirmation,
   },
   trove: {
     create: anyDraft({ initialDraft: initialTroveCreateDraft, validate: validateTroveCreate, toOptions: troveCreateOptions, Form: TroveCreateForm }),
@@ -40,16 +37,9 @@ const kindUis: Partial<Record<EndpointKind, KindUi>> = {
       toOptions: troveRestoreOptions,
       Form: TroveRestoreForm,
     }),
-    // A Trove restore builds a new instance: it never overwrites anything.
-    restoreNeedsConfirmation: () => false,
   },
 };
 
 export function kindUi(kind: EndpointKind): KindUi {
   return kindUis[kind] ?? {};
-}
-
-/** Whether a restore with these options makes the operator type the backup id; kinds without a rule (Pieces) always do. */
-export function restoreNeedsConfirmation(ui: KindUi, options: OperationOptions | undefined): boolean {
-  return ui.restoreNeedsConfirmation && options ? ui.restoreNeedsConfirmation(options) : true;
 }

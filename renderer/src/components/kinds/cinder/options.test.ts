@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cinderCreateOptions, initialCinderCreateDraft, validateCinderCreate, volumeUnavailableReason } from './create-options';
-import { cinderRestoreNeedsConfirmation, cinderRestoreOptions, targetVolumeUnavailableReason, validateCinderRestore } from './restore-options';
+import { cinderRestoreOptions, targetVolumeUnavailableReason, validateCinderRestore } from './restore-options';
 
 const GIB = 2 ** 30;
 
@@ -39,11 +39,6 @@ describe('Cinder create options', () => {
 });
 
 describe('Cinder restore options', () => {
-  it('asks for the typed id only when an existing volume is overwritten', () => {
-    expect(cinderRestoreNeedsConfirmation({ target: 'existing', volume_id: 'v1' })).toBe(true);
-    expect(cinderRestoreNeedsConfirmation({ target: 'new' })).toBe(false);
-  });
-
   it('builds new and existing targets', () => {
     expect(cinderRestoreOptions({ target: 'new', volumeId: 'ignored', name: ' restored ' })).toEqual({ target: 'new', name: 'restored' });
     expect(cinderRestoreOptions({ target: 'new', volumeId: '', name: '' })).toEqual({ target: 'new' });

@@ -17,10 +17,6 @@ export function initialCinderRestoreDraft(): CinderRestoreDraft {
 }
 
 /** Mirror of main's rule: only restoring onto an existing volume overwrites data, so only that needs the typed id. */
-export function cinderRestoreNeedsConfirmation(options: OperationOptions): boolean {
-  return options.target === 'existing';
-}
-
 /** Why a volume cannot receive this backup; undefined when it can (unknown sizes are left to Cinder to check). */
 export function targetVolumeUnavailableReason(volume: Pick<Resource, 'status' | 'sizeBytes'>, backup: Pick<Backup, 'sizeBytes'>): string | undefined {
   const status = volume.status ?? 'unknown';

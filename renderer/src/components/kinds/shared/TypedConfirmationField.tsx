@@ -4,6 +4,8 @@ import { inputClass } from '../../ui/TextField';
 
 export interface TypedConfirmationFieldProps {
   expectedText: string;
+  /** What the text is ("the id of the volume that will be overwritten"), said in the label. */
+  what: string;
   value: string;
   onChange(value: string): void;
 }
@@ -12,13 +14,13 @@ export interface TypedConfirmationFieldProps {
  * The typed confirmation of TypedConfirmDialog, for dialogs that only sometimes need it (a restore
  * whose options decide whether it overwrites anything). Same test ids, same strictness.
  */
-export function TypedConfirmationField({ expectedText, value, onChange }: TypedConfirmationFieldProps) {
+export function TypedConfirmationField({ expectedText, what, value, onChange }: TypedConfirmationFieldProps) {
   const id = useId();
   const matches = confirmationMatches(value, expectedText);
   return (
     <div>
       <label htmlFor={id} className="mb-1 block text-sm font-medium text-slate-800 dark:text-slate-200">
-        Type <code className="rounded bg-slate-100 px-1 py-0.5 font-mono break-all text-slate-900 dark:bg-slate-800 dark:text-slate-100">{expectedText}</code> to confirm
+        Type <code className="rounded bg-slate-100 px-1 py-0.5 font-mono break-all text-slate-900 dark:bg-slate-800 dark:text-slate-100">{expectedText}</code> ({what}) to confirm
       </label>
       <input
         id={id}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Backup } from '../../../../../shared/domain';
 import { initialTroveCreateDraft, instanceUnavailableReason, parentCandidates, troveCreateOptions, validateTroveCreate } from './create-options';
-import { initialTroveRestoreDraft, minimumVolumeSize, troveRestoreOptions, validateTroveRestore } from './restore-options';
+import { initialTroveRestoreDraft, minimumVolumeSize, suggestedVolumeSize, troveRestoreOptions, validateTroveRestore, volumeSizeWithMargin } from './restore-options';
 
 const GIB = 2 ** 30;
 
@@ -50,10 +50,22 @@ describe('Trove restore options', () => {
     expect(minimumVolumeSize({})).toBe(1);
   });
 
+  it('prefills the source instance volume size, else the backup size with a margin: the backup size is only the minimum', () => {
+    const b = backup({ source: 'i1', sizeReported: '1.62 GiB' });
+    expect(volumeSizeWithMargin(b)).toBe(3);
+    expect(volumeSizeWithMargin({ sizeReported: '10 GiB' })).toBe(15);
+    expect(volumeSizeWithMargin({ sizeReported: '0.01 GiB' })).toBe(2);
+    expect(initialTroveRestoreDraft(b).volumeSize).toBe('3');
+    const instances = [{ id: 'i1', details: {}, sizeBytes: 10 * GIB, sizeReported: '10 GiB' }, { id: 'i2', details: {}, sizeReported: '50 GiB' }];
+    expect(suggestedVolumeSize(b, instances)).toBe(10);
+    expect(suggestedVolumeSize(backup({ source: 'gone', sizeReported: '1.62 GiB' }), instances)).toBe(3);
+    expect(suggestedVolumeSize(backup({ source: 'i1', sizeReported: '12.5 GiB' }), instances)).toBe(13);
+  });
+
   it('starts from the backup datastore and refuses a smaller volume', () => {
     const b = backup({ sizeReported: '4.2 GiB', details: { datastore: 'mysql', datastore_version: '8.0' } });
     const draft = initialTroveRestoreDraft(b);
-    expect(draft).toEqual({ name: '', flavorRef: '', volumeSize: '5', datastore: 'mysql', datastoreVersion: '8.0' });
+    expect(draft).toEqual({ name: '', flavorRef: '', volumeSize: '7', volumeSizeTouched: false, datastore: 'mysql', datastoreVersion: '8.0' });
     const errors = validateTroveRestore({ ...draft, volumeSize: '4' }, b);
     expect(errors.name).toBeDefined();
     expect(errors.flavorRef).toBeDefined();
@@ -62,7 +74,7 @@ describe('Trove restore options', () => {
   });
 
   it('sends volume_size as a number and leaves blank datastore fields out', () => {
-    const options = troveRestoreOptions({ name: ' db2 ', flavorRef: '3', volumeSize: '5', datastore: 'mysql', datastoreVersion: ' ' });
+    const options = troveRestoreOptions({ name: ' db2 ', flavorRef: '3', volumeSize: '5', volumeSizeTouched: true, datastore: 'mysql', datastoreVersion: ' ' });
     expect(options).toEqual({ name: 'db2', flavorRef: '3', volume_size: 5, datastore: 'mysql' });
   });
 });

@@ -1,4 +1,4 @@
-import type { Backup, OperationOptions } from '../../../../../shared/domain';
+import type { Backup, OperationOptions, Resource } from '../../../../../shared/domain';
 import { putText } from '../shared/text';
 import type { FieldErrors } from '../types';
 import { troveTextError } from './create-options';
@@ -10,6 +10,8 @@ export interface TroveRestoreDraft {
   flavorRef: string;
   /** Text while typing; whole GB when valid. */
   volumeSize: string;
+  /** The operator typed a size: the prefill from the instance list must not overwrite it. */
+  volumeSizeTouched: boolean;
   datastore: string;
   datastoreVersion: string;
 }
@@ -20,9 +22,34 @@ export interface TroveRestoreDraft {
  * cannot shift the result.
  */
 export function minimumVolumeSize(backup: Pick<Backup, 'sizeBytes' | 'sizeReported'>): number {
-  const reported = backup.sizeReported?.match(/^([\d.]+) GiB$/);
-  const gib = reported ? Number(reported[1]) : (backup.sizeBytes ?? 0) / GIB;
-  return Math.max(1, Math.ceil(Number.isFinite(gib) ? gib : 0));
+  return Math.max(1, Math.ceil(gibOf(backup)));
+}
+
+function gibOf(item: Pick<Backup, 'sizeBytes' | 'sizeReported'>): number {
+  const reported = item.sizeReported?.match(/^([\d.]+) GiB$/);
+  const gib = reported ? Number(reported[1]) : (item.sizeBytes ?? 0) / GIB;
+  return Number.isFinite(gib) ? gib : 0;
+}
+
+/**
+ * A backup's size is its DATA (used space, or the compressed stream on older Trove), so a volume
+ * of just that size fills up during the restore. Without the source volume's size: ×1.5 rounded
+ * up, and at least 1 GB above the minimum.
+ */
+export function volumeSizeWithMargin(backup: Pick<Backup, 'sizeBytes' | 'sizeReported'>): number {
+  return Math.max(Math.ceil(gibOf(backup) * 1.5), minimumVolumeSize(backup) + 1);
+}
+
+/** The instance the backup was taken of, while the instance list still has it with a size. */
+export function sourceInstanceOf(backup: Pick<Backup, 'source'>, instances: readonly Resource[] | undefined): Resource | undefined {
+  return instances?.find((i) => i.id === backup.source && (i.sizeBytes !== undefined || i.sizeReported !== undefined));
+}
+
+/** What the form prefills: the source instance's volume size when it still exists, else the backup size with a margin; never below the minimum. */
+export function suggestedVolumeSize(backup: Backup, instances?: readonly Resource[]): number {
+  const source = sourceInstanceOf(backup, instances);
+  if (!source) return volumeSizeWithMargin(backup);
+  return Math.max(Math.ceil(gibOf(source)), minimumVolumeSize(backup));
 }
 
 function detailText(backup: Backup, key: string): string {
@@ -34,7 +61,8 @@ export function initialTroveRestoreDraft(backup: Backup): TroveRestoreDraft {
   return {
     name: '',
     flavorRef: '',
-    volumeSize: String(minimumVolumeSize(backup)),
+    volumeSize: String(suggestedVolumeSize(backup)),
+    volumeSizeTouched: false,
     datastore: detailText(backup, 'datastore'),
     datastoreVersion: detailText(backup, 'datastore_version'),
   };
