@@ -111,6 +111,14 @@ async function start(): Promise<void> {
   updateTaskbar(true);
 }
 
+/** The native save dialog, attached to the window so it is modal to it. */
+async function chooseSavePath(suggestedName: string): Promise<string | undefined> {
+  const options = { defaultPath: join(app.getPath('downloads'), suggestedName), properties: ['createDirectory' as const, 'showOverwriteConfirmation' as const] };
+  const window = liveWindow();
+  const result = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
+  return result.canceled ? undefined : result.filePath;
+}
+
 async function openCore(log: Logger, redactor: SecretRedactor): Promise<AppCore> {
   const { kind, store } = await openSecretStore(join(dataDir, 'secrets.json'), safeStorage, (value) => redactor.add(value));
   const status = store.status();
@@ -118,7 +126,7 @@ async function openCore(log: Logger, redactor: SecretRedactor): Promise<AppCore>
   log.info('secret store ready', { kind, state: status.state, backend });
   // The same warning reaches the UI through vault.status, where the user can act on it.
   if (status.warning) log.warn('secret storage is weaker than expected', { kind, backend, warning: status.warning });
-  const core = await createAppCore({ dataDir, secretStore: store, log, host: 'electron', version: app.getVersion(), redactor });
+  const core = await createAppCore({ dataDir, secretStore: store, log, host: 'electron', version: app.getVersion(), redactor, chooseSavePath });
   await importDemoEndpoints(core, log);
   return core;
 }

@@ -24,6 +24,8 @@ export const callNames = [
   'backups.exportRecord',
   'backups.importRecord',
   'resources.list',
+  'files.chooseSaveLocation',
+  'backups.download',
   'jobs.list',
   'jobs.cancel',
 ] as const;

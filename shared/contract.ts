@@ -30,6 +30,17 @@ export type EndpointView = z.infer<typeof endpointViewSchema>;
 /** The shape `npm run sims` prints and `endpoints.import` accepts: one JSON object per line (demo secrets allowed). */
 export const endpointImportSchema = endpointConfigSchema.extend({ secrets: secretValuesSchema.optional() });
 
+/** A file to write on this computer; main checks the folder exists and refuses to replace a file unless told. */
+export const saveDestinationSchema = z.object({ path: z.string().min(1).max(4096), overwrite: z.boolean().default(false) }).strict();
+
+export const saveLocationChoiceSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('chosen'), path: z.string() }),
+  z.object({ kind: z.literal('cancelled') }),
+  /** Browser mode has no native dialog: the operator types a path on the machine running the app. */
+  z.object({ kind: z.literal('type-it'), defaultPath: z.string() }),
+]);
+export type SaveLocationChoice = z.infer<typeof saveLocationChoiceSchema>;
+
 /** Server-side list filters, by the names the kind declares in `listFilters`. */
 const listFilters = z.record(z.string().min(1).max(64), z.string().max(255));
 
@@ -86,7 +97,8 @@ export const calls = {
   ),
   'backups.list': call(endpointRef.extend({ filters: listFilters.optional() }).strict(), z.array(backupSchema)),
   'backups.get': call(backupRef, backupSchema),
-  'backups.create': call(endpointRef.extend({ options: operationOptionsSchema.optional() }).strict(), jobSchema),
+  /** `download`: where to save the new backup right after it is created (kinds whose backups can be downloaded). */
+  'backups.create': call(endpointRef.extend({ options: operationOptionsSchema.optional(), download: saveDestinationSchema.optional() }).strict(), jobSchema),
   'backups.backupAsset': call(endpointRef.extend({ assetId: z.string().min(1).max(512) }).strict(), jobSchema),
   /** `confirmation` is required when the restore overwrites something (main decides, from the options). */
   'backups.restore': call(
@@ -97,6 +109,8 @@ export const calls = {
   'backups.exportRecord': call(backupRef, z.object({ fileName: z.string(), text: z.string() })),
   'backups.importRecord': call(endpointRef.extend({ text: z.string().min(2).max(1_000_000) }).strict(), jobSchema),
   'resources.list': call(endpointRef.extend({ type: z.enum(resourceTypes) }).strict(), z.array(resourceSchema)),
+  'files.chooseSaveLocation': call(z.object({ suggestedName: z.string().min(1).max(255) }).strict(), saveLocationChoiceSchema),
+  'backups.download': call(backupRef.extend({ destination: saveDestinationSchema }).strict(), jobSchema),
   'jobs.list': call(none, z.array(jobSchema)),
   'jobs.cancel': call(z.object({ jobId: z.string().min(1).max(128) }).strict(), jobSchema),
 } satisfies Record<CallName, { input: z.ZodType; output: z.ZodType }>;

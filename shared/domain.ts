@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { errorEnvelopeSchema } from './errors';
 
-export const endpointKinds = ['pieces', 'cinder', 'trove'] as const;
+export const endpointKinds = ['pieces', 'cinder', 'trove', 'juju'] as const;
 export const endpointKindSchema = z.enum(endpointKinds);
 export type EndpointKind = z.infer<typeof endpointKindSchema>;
 
@@ -70,6 +70,7 @@ export const capabilityNames = [
   'backupAsset',
   'exportRecord',
   'importRecord',
+  'download',
 ] as const;
 export type CapabilityName = (typeof capabilityNames)[number];
 export const capabilitiesSchema = z.object(
@@ -112,10 +113,14 @@ export const kindInfoSchema = z.object({
   listFilters: z.array(listFilterSchema).default([]),
   /** Kind-specific create and restore forms exist in the renderer (options are then sent with the call). */
   hasCreateOptions: z.boolean().default(false),
+  /** Said before a download starts, when downloading has a consequence (Juju deletes its copy after one download). */
+  downloadNote: z.string().optional(),
   /** What the endpoint does with incremental backups that depend on one being deleted. */
   dependentsOnDelete: z.enum(['refused', 'deleted-with-it']).optional(),
   /** Names the file `endpoints.importConfigFile` reads for this kind ("clouds.yaml"), when it has one. */
   configFileLabel: z.string().optional(),
+  /** What one entry of that file is ("cloud", "controller"). */
+  configEntryNoun: z.string().default('entry'),
   hasRestoreOptions: z.boolean().default(false),
   restoreWarning: z.string(),
   cancelRestoreNote: z.string(),
@@ -149,7 +154,7 @@ export const backupSchema = z.object({
 });
 export type Backup = z.infer<typeof backupSchema>;
 
-export const jobKinds = ['create', 'restore', 'delete', 'backup-asset', 'import-record'] as const;
+export const jobKinds = ['create', 'restore', 'delete', 'backup-asset', 'import-record', 'download'] as const;
 export type JobKind = (typeof jobKinds)[number];
 export const jobStates = ['queued', 'running', 'cancelling', 'succeeded', 'failed', 'cancelled', 'interrupted'] as const;
 export type JobState = (typeof jobStates)[number];
@@ -183,6 +188,8 @@ export const jobSchema = z.object({
   /** The last word on how the job ended (for example "Cancelled: the partial backup was discarded"). */
   outcome: z.string().optional(),
   stalled: z.boolean().default(false),
+  /** The named steps the operation went through so far (a restore's stages), oldest first. */
+  milestones: z.array(z.string()).default([]),
 });
 export type Job = z.infer<typeof jobSchema>;
 

@@ -22,6 +22,8 @@ const rules: Record<EndpointKind, Rule> = {
       : null,
   // A Trove restore builds a new instance: nothing is overwritten.
   trove: () => null,
+  // A Juju restore replaces the controller's whole state with the backup's.
+  juju: (backupId) => ({ text: backupId, what: 'the backup id' }),
 };
 
 /** null when the restore overwrites nothing and needs no typed confirmation. */

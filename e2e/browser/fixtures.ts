@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
 import { startBrowserMode, type BrowserMode } from '../../electron/hosts/web/browser-mode';
+import { startJujuSim, type JujuSim } from '../sims/juju';
 import { startOpenStackSim, type OpenStackSim } from '../sims/openstack';
 import { startPiecesSim, type PiecesSim } from '../sims/pieces';
 
@@ -27,6 +28,9 @@ interface Fixtures {
   sim: PiecesSim;
   /** Keystone, Cinder and Trove on one loopback server (devstack-like paths). */
   openstack: OpenStackSim;
+  /** A Juju 2.8 controller (full Backups facade, API restore) and a 3.6 one (create only). */
+  juju28: JujuSim;
+  juju36: JujuSim;
   backupConsole: AppFixture;
   /** The page with the app loaded and ready. */
   appPage: Page;
@@ -43,6 +47,16 @@ export const test = base.extend<Options & Fixtures>({
   openstack: async ({}, use) => {
     // 0.4: a Cinder backup takes about two seconds, a Trove restore a few: long enough to see the stages.
     const sim = await startOpenStackSim({ port: 0, timeScale: 0.4 });
+    await use(sim);
+    await sim.close();
+  },
+  juju28: async ({}, use) => {
+    const sim = await startJujuSim({ port: 0, version: '2.8.10', timeScale: 0.1, archiveBytes: 2_000_000 });
+    await use(sim);
+    await sim.close();
+  },
+  juju36: async ({}, use) => {
+    const sim = await startJujuSim({ port: 0, version: '3.6.14', timeScale: 0.1, archiveBytes: 2_000_000 });
     await use(sim);
     await sim.close();
   },

@@ -2,10 +2,34 @@ import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 import { endpointImportSchema } from '../../shared/contract';
 import { startAllSims, type SimEndpoint } from './run-all';
 
-const expectedNames = ['Pieces OS (simulator)', 'OpenStack Cinder (simulator, admin)', 'OpenStack Cinder (simulator, member)', 'OpenStack Trove (simulator)'];
+const expectedNames = [
+  'Pieces OS (simulator)',
+  'OpenStack Cinder (simulator, admin)',
+  'OpenStack Cinder (simulator, member)',
+  'OpenStack Trove (simulator)',
+  'Juju 2.8 controller (simulator)',
+  'Juju 3.6 controller (simulator)',
+];
+
+/** Proves a Juju endpoint's CA, settings and secret log in on its controller model, over Juju's RPC. */
+async function jujuLoginWorks(endpoint: SimEndpoint): Promise<string | undefined> {
+  const address = new URL(endpoint.url).host;
+  const tlsOptions = { ca: endpoint.tls!.caPem, servername: 'juju-apiserver' };
+  const socket = new WebSocket(`wss://${address}/model/${String(endpoint.settings!.model_uuid)}/api`, tlsOptions);
+  try {
+    await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
+    const reply = new Promise<{ response?: { 'server-version': string } }>((resolve) => socket.once('message', (data) => resolve(JSON.parse(data.toString()))));
+    const params = { 'auth-tag': `user-${String(endpoint.settings!.username)}`, credentials: endpoint.secrets!.password, nonce: '', macaroons: [], 'user-data': '' };
+    socket.send(JSON.stringify({ 'request-id': 1, type: 'Admin', version: 3, request: 'Login', params }));
+    return (await reply).response?.['server-version'];
+  } finally {
+    socket.close();
+  }
+}
 
 /** Proves an OpenStack endpoint's settings and secret really log in, and that the catalog holds its service. */
 async function loginWorks(endpoint: SimEndpoint): Promise<boolean> {
@@ -30,14 +54,16 @@ describe('startAllSims', () => {
     const logs: string[] = [];
     const sims = await startAllSims({ randomPorts: true, log: (line) => logs.push(line) });
     try {
-      expect(sims.endpoints.map((e) => e.kind)).toEqual(['pieces', 'cinder', 'cinder', 'trove']);
+      expect(sims.endpoints.map((e) => e.kind)).toEqual(['pieces', 'cinder', 'cinder', 'trove', 'juju', 'juju']);
       expect(sims.endpoints.map((e) => e.name)).toEqual(expectedNames);
       for (const endpoint of sims.endpoints) expect(endpointImportSchema.safeParse(endpoint).success).toBe(true);
       expect((await fetch(`${sims.endpoints[0].url}/.well-known/health`)).status).toBe(200);
-      for (const endpoint of sims.endpoints.slice(1)) {
+      for (const endpoint of sims.endpoints.slice(1, 4)) {
         expect(endpoint.url).toMatch(/\/identity\/v3$/);
         expect(await loginWorks(endpoint)).toBe(true);
       }
+      expect(await jujuLoginWorks(sims.endpoints[4])).toBe('2.8.10');
+      expect(await jujuLoginWorks(sims.endpoints[5])).toBe('3.6.14');
       expect(sims.endpoints[2].settings).toMatchObject({ username: 'demo', project_name: 'demo', region_name: 'RegionOne', interface: 'public' });
       expect(logs.length).toBeGreaterThan(0);
     } finally {
@@ -64,6 +90,7 @@ describe('npm run sims (run-all.ts as a program)', () => {
     expect(endpoints[0]).toMatchObject({ kind: 'pieces', name: 'Pieces OS (simulator)' });
     expect(Object.keys(endpoints[1])).toEqual(['kind', 'name', 'url', 'settings', 'secrets']);
     expect(endpoints.map((e) => e.name)).toEqual(expectedNames);
+    expect(Object.keys(endpoints[4])).toEqual(['kind', 'name', 'url', 'tls', 'settings', 'secrets']);
     expect((await fetch(`${endpoints[0].url}/.well-known/version`)).status).toBe(200);
     expect((await fetch(endpoints[1].url)).status).toBe(200);
     child.kill('SIGTERM');

@@ -2,11 +2,14 @@
 // demo endpoint, in the app's import shape; everything else goes to stderr.
 import { pathToFileURL } from 'node:url';
 import type { EndpointConfigInput, EndpointSettings } from '../../shared/domain';
+import { startJujuSim, type JujuSim, type JujuVersion } from './juju';
 import { startOpenStackSim, type OpenStackSim } from './openstack';
 import { startPiecesSim } from './pieces';
 
 /** The import shape of one endpoint (`endpoints.import`): timeouts and TLS take their defaults. */
 export type SimEndpoint = Required<Pick<EndpointConfigInput, 'kind' | 'name' | 'url'>> & {
+  /** A private CA the endpoint's TLS certificate is signed by (Juju controllers). */
+  tls?: { caPem: string };
   settings?: EndpointSettings;
   /** Demo secrets only: these simulators run on loopback with published passwords. */
   secrets?: Record<string, string>;
@@ -49,6 +52,30 @@ function openStackEndpoint(sim: OpenStackSim, kind: 'cinder' | 'trove', name: st
 
 const define = <S extends RunningSim>(definition: SimDefinition<S>) => definition as unknown as SimDefinition;
 
+/**
+ * A Juju controller as `juju show-controller` describes it: the app's Juju endpoints take the
+ * api-endpoints address as https:// (one port serves the WebSocket API and the HTTPS downloads).
+ */
+function jujuEndpoint(sim: JujuSim, name: string): SimEndpoint {
+  return {
+    kind: 'juju',
+    name,
+    url: `https://${sim.address}`,
+    tls: { caPem: sim.caPem },
+    settings: { username: sim.credentials.admin.username, model_uuid: sim.controllerModelUuid },
+    secrets: { password: sim.credentials.admin.password },
+  };
+}
+
+/** Demo Juju creates take 20 s × timeScale; a quarter keeps the demo brisk but visibly blocking. */
+const jujuSim = (version: JujuVersion, label: string, defaultPort: number) =>
+  define({
+    label: `Juju ${label} controller`,
+    defaultPort,
+    start: (port, timeScale) => startJujuSim({ port, version, timeScale: timeScale ?? 0.25 }),
+    endpoints: (sim: JujuSim) => [jujuEndpoint(sim, `Juju ${label} controller (simulator)`)],
+  });
+
 /** Adding a simulator: one entry here. */
 const simulators: SimDefinition[] = [
   define({
@@ -67,6 +94,8 @@ const simulators: SimDefinition[] = [
       openStackEndpoint(sim, 'trove', 'OpenStack Trove (simulator)', 'admin'),
     ],
   }),
+  jujuSim('2.8.10', '2.8', 17070),
+  jujuSim('3.6.14', '3.6', 17071),
 ];
 
 export interface StartAllOptions {

@@ -10,6 +10,7 @@ import type { SecretStore } from './secrets/secret-store';
 import { backupHandlers } from './service/backup-handlers';
 import type { CoreDeps, EmitEvent } from './service/deps';
 import { endpointHandlers } from './service/endpoint-handlers';
+import { fileHandlers, type ChooseSavePath } from './service/file-handlers';
 import { isActive } from './service/job-state';
 import { endpointImportHandlers } from './service/endpoint-import-handlers';
 import { miscHandlers } from './service/misc-handlers';
@@ -25,6 +26,8 @@ export interface AppCoreOptions {
   /** Shared with the logger so secrets learnt at run time are masked in every line. */
   redactor?: SecretRedactor;
   providers?: ProviderRegistry;
+  /** The desktop's save dialog; browser mode has none, so the operator types a path instead. */
+  chooseSavePath?: ChooseSavePath;
 }
 
 export type EventListener = (name: EventName, payload: unknown) => void;
@@ -68,7 +71,10 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     emit,
     appInfo: { version: options.version, host: options.host, platform: process.platform, dataDir },
   };
-  const handlers: CallHandlers = { ...miscHandlers(deps), ...endpointHandlers(deps), ...endpointImportHandlers(deps), ...backupHandlers(deps), ...recordHandlers(deps) };
+  const handlers: CallHandlers = {
+    ...miscHandlers(deps), ...endpointHandlers(deps), ...endpointImportHandlers(deps), ...backupHandlers(deps), ...recordHandlers(deps),
+    ...fileHandlers(deps, options.chooseSavePath),
+  };
   const dispatch = createDispatcher(handlers, log);
   reattachInterruptedJobs(deps);
   log.info('core started', { host: options.host, version: options.version });

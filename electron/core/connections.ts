@@ -62,7 +62,7 @@ export class Connections {
     let cached = this.clients.get(endpoint.id);
     if (!cached || cached.key !== key) {
       if (cached) this.closePools(cached);
-      cached = { key, client: new HttpClient({ baseUrl, timeoutMs: endpoint.timeoutMs, tls: endpoint.tls, log }), others: new Map() };
+      cached = { key, client: new HttpClient({ baseUrl, timeoutMs: endpoint.timeoutMs, tls: { ...endpoint.tls, serverName: provider.tlsServerName }, log }), others: new Map() };
       this.clients.set(endpoint.id, cached);
       this.memos.delete(endpoint.id);
     }
@@ -75,7 +75,7 @@ export class Connections {
         if (normalised === pools.client.baseUrl) return pools.client;
         let client = pools.others.get(normalised);
         if (!client) {
-          client = new HttpClient({ baseUrl: normalised, timeoutMs: endpoint.timeoutMs, tls: trustFor(normalised, pools.client.baseUrl, endpoint.tls), log });
+          client = new HttpClient({ baseUrl: normalised, timeoutMs: endpoint.timeoutMs, tls: { ...trustFor(normalised, pools.client.baseUrl, endpoint.tls), serverName: provider.tlsServerName }, log });
           pools.others.set(normalised, client);
         }
         return client;

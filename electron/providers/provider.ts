@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { Backup, Capabilities, ConnectionTest, Endpoint, JobKind, KindInfo, Resource, ResourceType } from '../../shared/domain';
 import type { HttpClient } from '../core/http/http-client';
 import type { EndpointMemo } from '../core/endpoint-memo';
+import type { DownloadSink } from '../core/files/download-sink';
 import type { Logger } from '../core/log/logger';
 
 /** Everything a provider may use to reach one endpoint. Built by the core per call. */
@@ -20,6 +21,8 @@ export interface ProviderContext {
 
 export interface ProgressUpdate {
   stage?: string;
+  /** A step the operator must see (a restore's named stage): delivered at once, never folded into the next update. */
+  milestone?: boolean;
   /** 0..1 */
   fraction?: number;
   bytesDone?: number;
@@ -66,6 +69,8 @@ export interface ImportedConfig {
 
 export interface Provider {
   readonly info: KindInfo;
+  /** The name the endpoint's certificate is issued for when it is not the URL's host (Juju: `juju-apiserver`). */
+  readonly tlsServerName?: string;
   /** Validates `endpoint.settings` when an endpoint is added, updated or tested. */
   readonly settingsSchema?: z.ZodType;
   /**
@@ -79,7 +84,8 @@ export interface Provider {
   testConnection(ctx: ProviderContext): Promise<ConnectionTest>;
   listBackups(ctx: ProviderContext, filters?: Record<string, string>): Promise<Backup[]>;
   getBackup(ctx: ProviderContext, backupId: string): Promise<Backup>;
-  createBackup(ctx: ProviderContext, op: OperationContext, options?: RawOptions): Promise<OperationOutcome>;
+  /** `download`: the operator asked for the new backup to be saved on this computer right away (needs `download`). */
+  createBackup(ctx: ProviderContext, op: OperationContext, options?: RawOptions, download?: DownloadSink): Promise<OperationOutcome>;
   backupAsset(ctx: ProviderContext, assetId: string, op: OperationContext): Promise<OperationOutcome>;
   restoreBackup(ctx: ProviderContext, backupId: string, op: OperationContext, options?: RawOptions): Promise<OperationOutcome>;
   deleteBackup(ctx: ProviderContext, backupId: string, op: OperationContext): Promise<OperationOutcome>;
@@ -88,6 +94,11 @@ export interface Provider {
    * Returns null when the endpoint cannot tell (the job is then marked interrupted).
    */
   resume(ctx: ProviderContext, job: ResumableJob, op: OperationContext): Promise<OperationOutcome | null>;
+  /**
+   * Streams the backup into `sink`, verifies it against the endpoint's checksum, then commits it.
+   * The core discards the partial file whenever this does not end in a commit.
+   */
+  downloadBackup?(ctx: ProviderContext, backupId: string, sink: DownloadSink, op: OperationContext): Promise<OperationOutcome>;
   /** Lists things a form can pick (volumes, instances, flavors, datastores). */
   listResources?(ctx: ProviderContext, type: ResourceType): Promise<Resource[]>;
   /** The backup's record as a file the user saves (Cinder export_record). */

@@ -1,6 +1,7 @@
 import type { EndpointKind, KindInfo } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
 import { cinderProvider } from './cinder/provider';
+import { jujuProvider } from './juju/provider';
 import { piecesProvider } from './pieces/provider';
 import type { Provider } from './provider';
 import { troveProvider } from './trove/provider';
@@ -10,6 +11,7 @@ const builtIn: Record<EndpointKind, Provider> = {
   pieces: piecesProvider,
   cinder: cinderProvider,
   trove: troveProvider,
+  juju: jujuProvider,
 };
 
 export interface ProviderRegistry {

@@ -40,6 +40,33 @@ describe('HttpClient over plain http', () => {
     expect(JSON.parse(seen.body)).toEqual({ name: 'nightly', tags: ['db', 'é'] });
   });
 
+  it('streams a body chunk by chunk, and a connection cut midway surfaces as an AppError on the stream', async () => {
+    const chunk = Buffer.alloc(64 * 1024, 7);
+    const whole = await startServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/octet-stream' });
+      for (let i = 0; i < 16; i++) res.write(chunk);
+      res.end();
+    });
+    let bytes = 0;
+    for await (const piece of (await client({ baseUrl: whole.url }).request({ path: 'file' })).stream()) bytes += (piece as Buffer).length;
+    expect(bytes).toBe(16 * chunk.length);
+
+    const cut = await startServer((req, res) => {
+      res.writeHead(200, { 'content-type': 'application/octet-stream' });
+      res.write(chunk, () => setTimeout(() => req.socket.destroy(), 20));
+    });
+    const stream = (await client({ baseUrl: cut.url }).request({ path: 'file' })).stream();
+    const error = await (async () => {
+      try {
+        for await (const _ of stream) void _;
+      } catch (e) {
+        return e;
+      }
+      return undefined;
+    })();
+    expect(error).toBeInstanceOf(AppError);
+  });
+
   it('sends no body and no content-type when there is no json', async () => {
     const server = await startServer((_req, res) => res.end('pong'));
     const http = client({ baseUrl: server.url });

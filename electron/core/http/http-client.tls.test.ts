@@ -84,6 +84,16 @@ describe('HttpClient TLS trust', () => {
     expect(server.seen).toHaveLength(0);
   });
 
+  it('checks the certificate against a fixed server name when given (Juju names juju-apiserver), and still against the CA', async () => {
+    const server = await startServer(okJson, pki.wrongHost);
+    const named = client({ baseUrl: server.url, tls: { caPem: pki.ca.certPem, serverName: 'backup.example.invalid' } });
+    expect(await (await named.request({ path: 'x' })).json()).toEqual({ ok: true });
+    const otherName = client({ baseUrl: server.url, tls: { caPem: pki.ca.certPem, serverName: 'juju-apiserver' } });
+    expect((await appErrorOf(otherName.request({ path: 'x' }))).code).toBe('tls');
+    const untrustedCa = client({ baseUrl: server.url, tls: { serverName: 'backup.example.invalid' } });
+    expect((await appErrorOf(untrustedCa.request({ path: 'x' }))).code).toBe('tls');
+  });
+
   it('self-signed server: untrusted fails with tls; its own certificate as caPem works (with or without its pin)', async () => {
     const server = await startServer(okJson, pki.selfSigned);
     const fingerprint = new X509Certificate(pki.selfSigned.certPem).fingerprint256;

@@ -1,6 +1,7 @@
 import { createHash, X509Certificate } from 'node:crypto';
 import type { PeerCertificate } from 'node:tls';
 import { checkServerIdentity } from 'node:tls';
+import { PassThrough, type Readable } from 'node:stream';
 import { Agent, errors as undiciErrors, request, type Dispatcher } from 'undici';
 import type { z } from 'zod';
 import { AppError } from '../../../shared/errors';
@@ -13,6 +14,11 @@ export interface TlsTrust {
   caPem?: string;
   /** SHA-256 of the leaf certificate, colon-separated upper-case hex; checked in addition to normal verification. */
   fingerprint256?: string;
+  /**
+   * The name the certificate must be valid for, when it is not the URL's host: Juju controllers are
+   * reached by IP but their certificates name `juju-apiserver`. Still fully verified against the CA.
+   */
+  serverName?: string;
 }
 
 export interface HttpClientOptions {
@@ -44,6 +50,8 @@ export interface HttpResponse {
   json(): Promise<unknown>;
   /** Releases the connection without reading the body. */
   discard(): Promise<void>;
+  /** The body as a stream, for files that must never be held whole in memory. Network errors surface as AppErrors. */
+  stream(): Readable;
 }
 
 export function fingerprintOf(cert: PeerCertificate | X509Certificate): string {
@@ -69,8 +77,9 @@ export class HttpClient {
       bodyTimeout: options.timeoutMs,
       connect: {
         ca: options.tls?.caPem || undefined,
+        ...(options.tls?.serverName ? { servername: options.tls.serverName } : {}),
         checkServerIdentity: (host, cert) => {
-          const identityError = checkServerIdentity(host, cert);
+          const identityError = checkServerIdentity(options.tls?.serverName ?? host, cert);
           if (identityError) return identityError;
           if (pin && fingerprintOf(cert) !== pin) {
             return new Error(`Certificate fingerprint ${fingerprintOf(cert)} does not match the pinned ${pin}`);
@@ -121,6 +130,11 @@ export class HttpClient {
         }
       },
       discard: () => res.body.dump().catch(() => undefined),
+      stream: () => {
+        const out = new PassThrough();
+        res.body.on('error', (e) => out.destroy(translate(e)));
+        return res.body.pipe(out);
+      },
     };
   }
 

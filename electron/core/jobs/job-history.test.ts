@@ -28,6 +28,7 @@ const job = (id: string): PersistedJob => ({
   updatedAt: '2025-01-01T00:00:00.000Z',
   cancellable: true,
   stalled: false,
+    milestones: [],
 });
 
 describe('HistoryWriter', () => {

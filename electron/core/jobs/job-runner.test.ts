@@ -215,6 +215,24 @@ describe('JobRunner progress', () => {
     expect(runner.get(job.id).progress.fraction).toBe(0.3);
   });
 
+  it('delivers every milestone stage at once, even inside one throttle interval', async () => {
+    vi.useFakeTimers();
+    const runner = newRunner();
+    const op = manualOperation();
+    const job = runner.start(createSpec(), op.operation);
+    op.ctx().progress({ stage: 'Stage 1 of 2: preparing', milestone: true });
+    op.ctx().progress({ stage: 'Stage 2 of 2: restoring', milestone: true });
+    op.ctx().progress({ stage: 'Stage 2 of 2: restoring — 1 s' });
+    op.ctx().progress({ stage: 'Stage 2 of 2: restoring — 2 s' });
+    const stages = log.of(job.id).map((j) => j.stage);
+    expect(stages).toContain('Stage 1 of 2: preparing');
+    expect(stages).toContain('Stage 2 of 2: restoring');
+    expect(stages).not.toContain('Stage 2 of 2: restoring — 1 s');
+    await vi.advanceTimersByTimeAsync(100);
+    expect(log.last(job.id).stage).toBe('Stage 2 of 2: restoring — 2 s');
+    expect(log.last(job.id).milestones).toEqual(['Stage 1 of 2: preparing', 'Stage 2 of 2: restoring']);
+  });
+
   it('estimates time left from the rate so far, only once there is enough to go on', async () => {
     let t = 1_000_000;
     const runner = newRunner({ now: () => t });

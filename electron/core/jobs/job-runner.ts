@@ -219,6 +219,7 @@ export class JobRunner {
     if (!stageChanged && sameProgress(progress, job.progress)) return;
     const at = this.now();
     if (stageChanged) job.stage = stage;
+    if (stageChanged && update.milestone) job.milestones = [...(job.milestones ?? []), stage];
     if (progress.fraction !== undefined && progress.fraction !== job.progress.fraction) {
       const eta = run.eta.estimate(at, progress.fraction);
       if (eta === undefined) delete progress.etaSeconds;
@@ -228,7 +229,8 @@ export class JobRunner {
     job.updatedAt = iso(at);
     run.stall.activity();
     this.persist(false);
-    run.throttle.request();
+    if (stageChanged && update.milestone) run.throttle.immediate();
+    else run.throttle.request();
   }
 
   private setStalled(record: JobRecord, stalled: boolean): void {

@@ -21,6 +21,7 @@ export function createJob(spec: JobSpec, at: string): PersistedJob {
     updatedAt: at,
     cancellable: spec.cancellable,
     stalled: false,
+    milestones: [],
   };
   if (spec.backupId !== undefined) job.backupId = spec.backupId;
   if (spec.cancelNote !== undefined) job.cancelNote = spec.cancelNote;

@@ -1,6 +1,7 @@
 import type { CallHandlers } from '../../../shared/contract';
 import { restoreConfirmationFor } from '../../../shared/restore-confirmation';
 import type { CoreDeps } from './deps';
+import { openCheckedSink, withSink } from './file-handlers';
 import { capabilitiesOf, checkOptions, requireCapability, requireConfirmation, startJob, withContext } from './provider-calls';
 
 type BackupHandlers = Pick<
@@ -12,16 +13,18 @@ export function backupHandlers(deps: CoreDeps): BackupHandlers {
   return {
     'backups.list': ({ endpointId, filters }) => withContext(deps, endpointId, (p, ctx) => p.listBackups(ctx, filters ?? {})),
     'backups.get': ({ endpointId, backupId }) => withContext(deps, endpointId, (p, ctx) => p.getBackup(ctx, backupId)),
-    'backups.create': async ({ endpointId, options }) => {
+    'backups.create': async ({ endpointId, options, download }) => {
       const endpoint = deps.endpoints.get(endpointId);
       const provider = requireCapability(deps, endpoint, 'create');
       checkOptions(provider.createOptionsSchema, options, 'Backup options');
+      if (download) requireCapability(deps, endpoint, 'download');
+      const sink = download ? await openCheckedSink(download) : undefined;
       const cancel = capabilitiesOf(deps, endpoint).cancelCreate;
       return startJob(
         deps,
         endpoint,
         { kind: 'create', stage: `Asking ${provider.info.label} to start a backup`, cancellable: cancel.enabled, cancelNote: provider.info.cancelCreateNote },
-        (ctx, op) => provider.createBackup(ctx, op, options),
+        (ctx, op) => (sink ? withSink(sink, (s) => provider.createBackup(ctx, op, options, s)) : provider.createBackup(ctx, op, options)),
       );
     },
     'backups.backupAsset': async ({ endpointId, assetId }) => {

@@ -39,6 +39,7 @@ const blockers: Record<JobKind, JobKind[]> = {
   restore: ['create', 'restore', 'delete', 'backup-asset'],
   delete: ['restore'],
   'import-record': ['restore'],
+  download: ['restore'],
 };
 
 function refuseConflicts(deps: CoreDeps, endpoint: Endpoint, kind: JobKind): void {

@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import type { HttpResponse } from '../../core/http/http-client';
 import type { OpenedService } from '../openstack/open-service';
@@ -10,6 +11,7 @@ const response = (body: unknown): HttpResponse => ({
   url: 'https://cloud.example/volume/v3/p/backups/detail',
   text: async () => JSON.stringify(body),
   json: async () => body,
+  stream: () => Readable.from([JSON.stringify(body)]),
   discard: async () => undefined,
 });
 

@@ -20,6 +20,7 @@ export const cinderKindInfo: KindInfo = {
   ],
   hasCreateOptions: true,
   configFileLabel: 'clouds.yaml',
+  configEntryNoun: 'cloud',
   dependentsOnDelete: 'refused',
   hasRestoreOptions: true,
   restoreWarning: 'Restoring to an existing volume OVERWRITES ALL ITS DATA with the backup. Restoring to a new volume changes nothing else.',
@@ -49,5 +50,6 @@ export function cinderCapabilities(_endpoint: Endpoint, memo: EndpointMemo): Cap
     backupAsset: { enabled: false, reason: 'Cinder backs up whole volumes.' },
     exportRecord: adminOnly(admin, 'export backup records'),
     importRecord: adminOnly(admin, 'import backup records'),
+    download: { enabled: false, reason: "Cinder keeps backup data in the cloud's backup store (Swift, Ceph…); the API offers no download. Export the backup record to move a backup between clouds." },
   };
 }

@@ -1,9 +1,10 @@
+import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import type { HttpResponse } from '../../core/http/http-client';
 import { faultMessage, faultToAppError } from './faults';
 
 function response(status: number, body: string): HttpResponse {
-  return { status, headers: {}, url: 'http://cinder/v3/p/backups', text: async () => body, json: async () => JSON.parse(body), discard: async () => undefined };
+  return { status, headers: {}, url: 'http://cinder/v3/p/backups', text: async () => body, json: async () => JSON.parse(body), discard: async () => undefined, stream: () => Readable.from([body]) };
 }
 
 describe('OpenStack faults', () => {

@@ -50,6 +50,7 @@ describe('Pieces provider: a job that was being cancelled when the app stopped',
       updatedAt: at,
       cancellable: true,
       stalled: false,
+    milestones: [],
       backupId: target.id,
       remoteRef: `restoration/${target.id}`,
     };

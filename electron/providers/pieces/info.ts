@@ -10,6 +10,7 @@ export const piecesKindInfo: KindInfo = {
   settingFields: [],
   listFilters: [],
   hasCreateOptions: false,
+  configEntryNoun: 'entry',
   hasRestoreOptions: false,
   restoreWarning:
     'Restoring REPLACES the local Pieces database with this cloud backup. Nothing is merged: local snippets that are not in the backup are lost.',
@@ -28,4 +29,5 @@ export const piecesCapabilities: Capabilities = {
   backupAsset: enabled,
   exportRecord: { enabled: false, reason: 'Pieces OS has no backup records to export.' },
   importRecord: { enabled: false, reason: 'Pieces OS has no backup records to import.' },
+  download: { enabled: false, reason: 'Pieces OS keeps its backups in Pieces cloud and offers no download.' },
 };

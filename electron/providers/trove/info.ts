@@ -15,6 +15,7 @@ export const troveKindInfo: KindInfo = {
   ],
   hasCreateOptions: true,
   configFileLabel: 'clouds.yaml',
+  configEntryNoun: 'cloud',
   dependentsOnDelete: 'deleted-with-it',
   hasRestoreOptions: true,
   restoreWarning:
@@ -36,4 +37,5 @@ export const troveCapabilities: Capabilities = {
   backupAsset: { enabled: false, reason: 'Trove backs up whole database instances, not single items' },
   exportRecord: cinderOnly,
   importRecord: cinderOnly,
+  download: { enabled: false, reason: "Trove keeps backup data in the cloud's object storage; its API offers no download" },
 };

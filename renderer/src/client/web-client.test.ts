@@ -15,6 +15,7 @@ const job: Job = {
   updatedAt: '2025-01-01T00:00:01.000Z',
   cancellable: true,
   stalled: false,
+    milestones: [],
 };
 
 function json(body: unknown, status = 200): Response {

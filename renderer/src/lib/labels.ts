@@ -8,6 +8,7 @@ const jobKindLabels: Record<JobKind, string> = {
   delete: 'Delete',
   'backup-asset': 'Back up asset',
   'import-record': 'Import backup record',
+  download: 'Download',
 };
 
 export function jobTitle(job: Pick<Job, 'kind' | 'backupId'>): string {

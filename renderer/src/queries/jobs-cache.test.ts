@@ -17,6 +17,7 @@ function job(id: string, overrides: Partial<Job> = {}): Job {
     updatedAt: '2025-01-01T00:00:00.000Z',
     cancellable: true,
     stalled: false,
+    milestones: [],
     ...overrides,
   };
 }

@@ -17,6 +17,7 @@ const running: Job = {
   updatedAt: '2025-01-01T00:00:01.000Z',
   cancellable: true,
   stalled: false,
+    milestones: [],
 };
 
 describe('loadJobs', () => {

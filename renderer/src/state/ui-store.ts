@@ -20,7 +20,8 @@ export type OpenDialog =
   | { type: 'create-backup'; endpointId: string }
   | { type: 'import-record'; endpointId: string }
   | { type: 'restore'; endpointId: string; backupId: string }
-  | { type: 'delete'; endpointId: string; backupId: string };
+  | { type: 'delete'; endpointId: string; backupId: string }
+  | { type: 'download'; endpointId: string; backupId: string };
 
 export interface UiState {
   selectedEndpointId: string | null;

@@ -4,6 +4,7 @@ import { useUiStore } from '../../state/ui-store';
 import { BackupAssetDialog } from '../backups/BackupAssetDialog';
 import { CreateBackupDialog } from '../backups/CreateBackupDialog';
 import { DeleteBackupDialog } from '../backups/DeleteBackupDialog';
+import { DownloadDialog } from '../backups/DownloadDialog';
 import { ImportRecordDialog } from '../backups/ImportRecordDialog';
 import { RestoreDialog } from '../backups/RestoreDialog';
 import { EndpointFormDialog } from '../endpoints/EndpointFormDialog';
@@ -19,7 +20,7 @@ export function DialogHost() {
   const closeDialog = useUiStore((state) => state.closeDialog);
   const { data: endpoints } = useEndpoints();
   const endpointId = dialog && 'endpointId' in dialog ? dialog.endpointId : undefined;
-  const { data: backups } = useBackups(dialog?.type === 'restore' || dialog?.type === 'delete' ? endpointId : undefined);
+  const { data: backups } = useBackups(dialog?.type === 'restore' || dialog?.type === 'delete' || dialog?.type === 'download' ? endpointId : undefined);
 
   if (!dialog) return null;
   if (dialog.type === 'endpoint-form') return <EndpointFormDialog endpointId={dialog.endpointId} onClose={closeDialog} />;
@@ -35,5 +36,6 @@ export function DialogHost() {
   const backup = backups?.find((b) => b.id === dialog.backupId);
   if (!backup) return null;
   if (dialog.type === 'restore') return <RestoreDialog endpoint={endpoint} backup={backup} onClose={closeDialog} />;
+  if (dialog.type === 'download') return <DownloadDialog endpoint={endpoint} backup={backup} onClose={closeDialog} />;
   return <DeleteBackupDialog endpoint={endpoint} backup={backup} onClose={closeDialog} />;
 }

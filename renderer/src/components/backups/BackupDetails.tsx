@@ -22,6 +22,12 @@ function forBackup(capability: Capability, backup: Backup): Capability {
   return { enabled: false, reason: `This backup is ${backup.statusText || backup.state}; wait until it is available.` };
 }
 
+/** A failed backup has no archive to fetch, whatever the endpoint allows in general. */
+function forDownload(capability: Capability, backup: Backup): Capability {
+  if (capability.enabled && backup.state === 'error') return { enabled: false, reason: 'This backup failed; there is no file to download.' };
+  return forBackup(capability, backup);
+}
+
 export function BackupDetails({ endpoint, headingRef }: { endpoint: EndpointView; headingRef: RefObject<HTMLHeadingElement | null> }) {
   const { data: backups } = useBackups(endpoint.id);
   const kind = useKindInfo(endpoint.kind);
@@ -52,6 +58,17 @@ export function BackupDetails({ endpoint, headingRef }: { endpoint: EndpointView
           </div>
           <div className="shrink-0 space-y-2 border-t border-slate-200 px-4 py-3 dark:border-slate-800">
             {endpoint.capabilities.exportRecord.enabled && <ExportRecordButton key={backup.id} endpoint={endpoint} backup={backup} />}
+            {endpoint.capabilities.download.enabled && (
+              <div className="flex justify-end">
+                <CapabilityButton
+                  testId="download-button"
+                  capability={forDownload(endpoint.capabilities.download, backup)}
+                  onClick={() => openDialog({ type: 'download', endpointId: endpoint.id, backupId: backup.id })}
+                >
+                  Download…
+                </CapabilityButton>
+              </div>
+            )}
             <div className="flex flex-wrap justify-end gap-2">
               <CapabilityButton
                 testId="delete-button"

@@ -1,6 +1,7 @@
-import { useMemo, useRef, type FormEvent } from 'react';
+import { useMemo, useRef, useState, type FormEvent } from 'react';
 import type { EndpointView } from '../../../../shared/contract';
-import { useCreateBackup } from '../../queries/use-backup-mutations';
+import { suggestedNewBackupFileName, type SaveDestination } from '../../lib/save-location';
+import { useCreateBackupWithDownload } from '../../queries/use-download';
 import { useKindInfo } from '../../queries/use-kinds';
 import { kindUi } from '../kinds/registry';
 import { useFirstFieldRef } from '../kinds/shared/focus-fields';
@@ -10,26 +11,50 @@ import { DialogFooter } from '../ui/DialogFooter';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { ModalDialog } from '../ui/ModalDialog';
 import { Callout } from './Callout';
+import { CreateDownloadOption } from './CreateDownloadOption';
+import { isDestinationError, useSaveLocation } from './use-save-location';
 
 /**
  * "Back up now" for kinds with their own create form. Required fields are checked here first
  * (main validates again); once the job starts the dialog closes and the jobs panel follows it.
+ * Kinds whose backups can be downloaded also offer to save the new backup here in the same job.
  */
 export function CreateBackupDialog({ endpoint, onClose }: { endpoint: EndpointView; onClose(): void }) {
   const kind = useKindInfo(endpoint.kind);
-  const create = useCreateBackup();
+  const create = useCreateBackupWithDownload();
   const createForm = kindUi(endpoint.kind).create;
   const context = useMemo(() => ({ endpoint }), [endpoint]);
   const formRef = useRef<HTMLFormElement>(null);
   const firstField = useFirstFieldRef(formRef);
   const form = useKindForm(createForm, context, formRef);
   const cancel = endpoint.capabilities.cancelCreate;
+  const canDownload = endpoint.capabilities.download.enabled;
+  const [saveCopy, setSaveCopy] = useState(canDownload);
+  const [suggestedName] = useState(() => suggestedNewBackupFileName(endpoint.name, new Date()));
+  const location = useSaveLocation(suggestedName, { active: canDownload && saveCopy, focusPrefilled: false });
+  const wantsDownload = canDownload && saveCopy;
+  const sentPath = create.variables?.download?.path;
+  const generalError = create.error && !isDestinationError(create.error, sentPath) ? create.error : null;
   const Fields = createForm?.Form;
 
-  function submit(event: FormEvent) {
+  function send(download: SaveDestination | undefined) {
+    create.mutate(
+      { endpointId: endpoint.id, options: form.options, ...(download ? { download } : {}) },
+      { onSuccess: onClose, onError: (error) => download && location.refused(error, download.path) },
+    );
+  }
+
+  async function submit(event: FormEvent) {
     event.preventDefault();
-    if (create.isPending || !form.validateForSubmit()) return;
-    create.mutate({ endpointId: endpoint.id, options: form.options }, { onSuccess: onClose });
+    if (create.isPending || location.asking || !form.validateForSubmit()) return;
+    if (!wantsDownload) return send(undefined);
+    const destination = await location.resolve();
+    if (destination) send(destination);
+  }
+
+  function replace() {
+    const destination = location.replace();
+    if (destination && !create.isPending) send(destination);
   }
 
   return (
@@ -41,18 +66,29 @@ export function CreateBackupDialog({ endpoint, onClose }: { endpoint: EndpointVi
       width="lg"
       initialFocus={firstField}
     >
-      <form ref={formRef} onSubmit={submit} noValidate className="space-y-4 text-sm">
+      <form ref={formRef} onSubmit={(event) => void submit(event)} noValidate className="space-y-4 text-sm">
         {Fields && <Fields context={context} draft={form.draft} onChange={form.onChange} errors={form.errors} />}
+        {canDownload && (
+          <CreateDownloadOption
+            checked={saveCopy}
+            onCheckedChange={setSaveCopy}
+            location={location}
+            note={kind?.downloadNote}
+            onReplace={replace}
+            disabled={create.isPending}
+          />
+        )}
+        {wantsDownload && location.askError != null && <ErrorMessage title="Could not ask where to save the file" error={location.askError} />}
         <div data-testid="create-cancel-note" data-cancellable={cancel.enabled}>
           <Callout tone="neutral" title="If you cancel while it runs">
             {cancel.enabled ? kind?.cancelCreateNote : `Once started, this backup cannot be cancelled. ${cancel.reason ?? ''}`}
           </Callout>
         </div>
-        {create.error && <ErrorMessage title="The backup did not start" error={create.error} testId="create-error" />}
+        {generalError && <ErrorMessage title="The backup did not start" error={generalError} testId="create-error" />}
         <DialogFooter>
           <Button onClick={onClose}>Cancel</Button>
           <Button type="submit" variant="primary" data-testid="create-submit" disabled={create.isPending}>
-            {create.isPending ? 'Starting…' : 'Start backup'}
+            {create.isPending ? 'Starting…' : wantsDownload && location.state.mode === 'ask' ? 'Start backup…' : 'Start backup'}
           </Button>
         </DialogFooter>
       </form>

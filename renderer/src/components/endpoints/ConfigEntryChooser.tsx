@@ -6,12 +6,14 @@ export interface ConfigEntryChooserProps {
   fileName: string;
   entries: readonly string[];
   kindLabel: string;
+  /** What one entry is ("cloud", "controller"), from KindInfo. */
+  noun: string;
   formId: string;
   onSubmit(entry: string, name: string): void;
 }
 
-/** Which cloud of the file becomes the endpoint, and what to call it. */
-export function ConfigEntryChooser({ fileName, entries, kindLabel, formId, onSubmit }: ConfigEntryChooserProps) {
+/** Which entry of the file (a cloud, a controller) becomes the endpoint, and what to call it. */
+export function ConfigEntryChooser({ fileName, entries, kindLabel, noun, formId, onSubmit }: ConfigEntryChooserProps) {
   const [entry, setEntry] = useState(entries.length === 1 ? entries[0] : '');
   const [name, setName] = useState('');
   const [triedEmpty, setTriedEmpty] = useState(false);
@@ -29,7 +31,7 @@ export function ConfigEntryChooser({ fileName, entries, kindLabel, formId, onSub
     <form id={formId} noValidate onSubmit={submit} className="space-y-4">
       <fieldset data-testid="config-entries" aria-describedby={triedEmpty && !entry ? `${formId}-entry-error` : undefined}>
         <legend className="mb-1 text-sm font-medium text-slate-800 dark:text-slate-200">
-          Cloud to import from <span className="font-mono text-xs">{fileName}</span>
+          {noun.charAt(0).toUpperCase() + noun.slice(1)} to import from <span className="font-mono text-xs">{fileName}</span>
         </legend>
         <div className="max-h-48 space-y-1 overflow-y-auto rounded-md border border-slate-200 p-2 dark:border-slate-700">
           {entries.map((candidate) => (
@@ -48,7 +50,7 @@ export function ConfigEntryChooser({ fileName, entries, kindLabel, formId, onSub
         </div>
         {triedEmpty && !entry && (
           <p id={`${formId}-entry-error`} className="mt-1 text-xs font-medium text-red-700 dark:text-red-300">
-            Choose the cloud to import.
+            Choose the {noun} to import.
           </p>
         )}
       </fieldset>
@@ -57,7 +59,7 @@ export function ConfigEntryChooser({ fileName, entries, kindLabel, formId, onSub
         testId="config-import-name"
         value={name}
         maxLength={80}
-        placeholder={entry ? defaultImportedName(entry, kindLabel) : 'Named after the cloud'}
+        placeholder={entry ? defaultImportedName(entry, kindLabel) : `Named after the ${noun}`}
         onChange={(event) => setName(event.target.value)}
       />
     </form>

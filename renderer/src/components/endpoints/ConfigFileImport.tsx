@@ -5,10 +5,14 @@ import { Button } from '../ui/Button';
 import { DialogFooter } from '../ui/DialogFooter';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { ConfigEntryChooser } from './ConfigEntryChooser';
+import { ConfigFilePaste } from './ConfigFilePaste';
 import { ConfigFilePicker } from './ConfigFilePicker';
 import { FileDropZone } from './FileDropZone';
 import { ImportWarnings } from './ImportWarnings';
 import type { ConfigFileImportState } from './use-config-file-import';
+
+/** How messages name text pasted instead of a file ("Reading pasted text…"). */
+const pastedName = 'pasted text';
 
 export interface ConfigFileImportProps {
   kind: KindInfo & { configFileLabel: string };
@@ -17,7 +21,7 @@ export interface ConfigFileImportProps {
   onDone(): void;
 }
 
-/** Pick or drop the file, list its clouds, add the chosen one; warnings stay on screen until read. */
+/** Pick, drop or paste the file, list its entries (clouds, controllers), add the chosen one; warnings stay on screen until read. */
 export function ConfigFileImport({ kind, state, onBack, onDone }: ConfigFileImportProps) {
   const { listing, adding, readProblem } = state;
   // A file read for another kind (before "Back to the form" and a kind change) is not this import's.
@@ -26,6 +30,7 @@ export function ConfigFileImport({ kind, state, onBack, onDone }: ConfigFileImpo
   const formId = useId();
   const label = kind.configFileLabel;
   const load = (picked: File) => void state.load(kind.kind, picked);
+  const busy = listing.isPending || adding.isPending;
 
   const entries = listing.data?.entries ?? [];
   const added = adding.data?.added;
@@ -39,13 +44,16 @@ export function ConfigFileImport({ kind, state, onBack, onDone }: ConfigFileImpo
             Added <strong>{added.name}</strong>. Test its connection from the endpoint list.
           </p>
         ) : (
-          <ConfigFilePicker label={label} disabled={listing.isPending || adding.isPending} onFile={load} />
+          <>
+            <ConfigFilePicker label={label} disabled={busy} onFile={load} />
+            <ConfigFilePaste label={label} disabled={busy} onText={(text) => state.loadText(kind.kind, pastedName, text)} />
+          </>
         )}
         {readProblem && <ErrorMessage title={`Cannot use this ${label}`} error={new Error(readProblem)} />}
         {listing.isPending && <p role="status" className="text-sm text-slate-600 dark:text-slate-400">Reading {file?.name}…</p>}
         {listing.error && <ErrorMessage testId="config-import-error" title={`Could not read ${file?.name ?? label}`} error={listing.error} />}
         {file && listing.isSuccess && entries.length === 0 && (
-          <ErrorMessage title={`No clouds in ${file.name}`} error={new Error(`The file has no entries under “clouds:” to import.`)} />
+          <ErrorMessage title={`Nothing to import from ${file.name}`} error={new Error(`It lists nothing that can become a ${kind.label} endpoint. Is it the right ${label}?`)} />
         )}
         {file && entries.length > 0 && !added && (
           <ConfigEntryChooser
@@ -53,6 +61,7 @@ export function ConfigFileImport({ kind, state, onBack, onDone }: ConfigFileImpo
             fileName={file.name}
             entries={entries}
             kindLabel={kind.label}
+            noun={kind.configEntryNoun}
             formId={formId}
             onSubmit={(entry, name) =>
               adding.mutate(

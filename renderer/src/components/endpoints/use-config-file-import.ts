@@ -19,10 +19,24 @@ export function useConfigFileImport() {
   const [file, setFile] = useState<LoadedConfigFile | null>(null);
   const [readProblem, setReadProblem] = useState<string | null>(null);
 
-  async function load(kind: EndpointKind, picked: File) {
+  function start() {
     adding.reset();
     listing.reset();
     setFile(null);
+  }
+
+  /** The text of a file, or pasted (Juju: the output of `juju show-controller --show-password`), named for messages. */
+  function loadText(kind: EndpointKind, name: string, text: string) {
+    start();
+    const problem = configFileProblem(name, text);
+    setReadProblem(problem ?? null);
+    if (problem) return;
+    setFile({ name, text, kind });
+    listing.mutate({ text, kind });
+  }
+
+  async function load(kind: EndpointKind, picked: File) {
+    start();
     let text: string;
     try {
       text = await picked.text();
@@ -30,14 +44,10 @@ export function useConfigFileImport() {
       setReadProblem(`${picked.name} could not be read.`);
       return;
     }
-    const problem = configFileProblem(picked.name, text);
-    setReadProblem(problem ?? null);
-    if (problem) return;
-    setFile({ name: picked.name, text, kind });
-    listing.mutate({ text, kind });
+    loadText(kind, picked.name, text);
   }
 
-  return { listing, adding, file, readProblem, load };
+  return { listing, adding, file, readProblem, load, loadText };
 }
 
 export type ConfigFileImportState = ReturnType<typeof useConfigFileImport>;

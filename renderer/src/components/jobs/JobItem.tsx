@@ -8,6 +8,7 @@ import { Badge } from '../ui/Badge';
 import { ErrorMessage } from '../ui/ErrorMessage';
 import { JobCancelControl } from './JobCancelControl';
 import { JobCompletedBar } from './JobCompletedBar';
+import { JobMilestones } from './JobMilestones';
 import { JobProgressBar } from './JobProgressBar';
 
 export function JobItem({ job }: { job: Job }) {
@@ -37,6 +38,7 @@ export function JobItem({ job }: { job: Job }) {
       {terminal ? (
         <div className="mt-1 space-y-1.5">
           {job.state === 'succeeded' && job.progress.fraction !== undefined && <JobCompletedBar job={job} />}
+          <JobMilestones job={job} />
           {job.outcome && (
             <p data-testid="job-outcome" className="text-sm break-words text-slate-800 dark:text-slate-200">
               {job.outcome}
@@ -48,6 +50,7 @@ export function JobItem({ job }: { job: Job }) {
         <div className="mt-1.5 flex items-start gap-3">
           <div className="min-w-0 flex-1">
             <JobProgressBar job={job} />
+            <JobMilestones job={job} />
           </div>
           <JobCancelControl job={job} />
         </div>

@@ -3,6 +3,8 @@ import { CinderCreateForm } from './cinder/CinderCreateForm';
 import { CinderRestoreForm } from './cinder/CinderRestoreForm';
 import { cinderCreateOptions, initialCinderCreateDraft, validateCinderCreate } from './cinder/create-options';
 import { cinderRestoreOptions, initialCinderRestoreDraft, validateCinderRestore } from './cinder/restore-options';
+import { initialJujuCreateDraft, jujuCreateOptions, validateJujuCreate } from './juju/create-options';
+import { JujuCreateForm } from './juju/JujuCreateForm';
 import { TroveCreateForm } from './trove/TroveCreateForm';
 import { TroveRestoreForm } from './trove/TroveRestoreForm';
 import { initialTroveCreateDraft, troveCreateOptions, validateTroveCreate } from './trove/create-options';
@@ -37,6 +39,10 @@ const kindUis: Partial<Record<EndpointKind, KindUi>> = {
       toOptions: troveRestoreOptions,
       Form: TroveRestoreForm,
     }),
+  },
+  // Restores use the typed backup id through the generic RestoreDialog: no restore form.
+  juju: {
+    create: anyDraft({ initialDraft: initialJujuCreateDraft, validate: validateJujuCreate, toOptions: jujuCreateOptions, Form: JujuCreateForm }),
   },
 };
 

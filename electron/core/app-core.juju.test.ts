@@ -1,0 +1,119 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startJujuSim, type JujuSim } from '../../e2e/sims/juju';
+import type { EndpointView } from '../../shared/contract';
+import type { Backup, Job } from '../../shared/domain';
+import { createAppCore, type AppCore } from './app-core';
+import { createLogger, SecretRedactor } from './log/logger';
+import { PassphraseVault } from './secrets/passphrase-vault';
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? filesUnder(path) : [path];
+  });
+}
+
+/** The controller CA's private key is in every Juju 2.x backup's metadata; it must never leave main. */
+describe('Juju endpoints through the core', () => {
+  let sim: JujuSim;
+  let core: AppCore;
+  let dataDir: string;
+  let downloads: string;
+  let endpoint: EndpointView;
+  const logLines: string[] = [];
+  const answers: string[] = [];
+  const events: string[] = [];
+
+  async function call<T>(name: string, input: unknown = {}): Promise<T> {
+    const result = await core.dispatch(name, input);
+    answers.push(JSON.stringify(result));
+    if (!result.ok) throw Object.assign(new Error(result.error.message), result.error);
+    return result.value as T;
+  }
+  async function finished(job: Job): Promise<Job> {
+    for (let i = 0; i < 600; i++) {
+      const current = (await call<Job[]>('jobs.list')).find((j) => j.id === job.id)!;
+      if (['succeeded', 'failed', 'cancelled', 'interrupted'].includes(current.state)) return current;
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    throw new Error(`job ${job.id} did not finish`);
+  }
+
+  beforeAll(async () => {
+    sim = await startJujuSim({ port: 0, version: '2.8.10', timeScale: 0.02, archiveBytes: 300_000 });
+    dataDir = mkdtempSync(join(tmpdir(), 'bc-juju-'));
+    downloads = mkdtempSync(join(tmpdir(), 'bc-juju-downloads-'));
+    const redactor = new SecretRedactor();
+    const log = createLogger({ file: join(dataDir, 'logs', 'main.log'), redactor, sink: (l) => logLines.push(l), level: 'debug' });
+    const vault = await PassphraseVault.open(join(dataDir, 'secrets.json'), { onSecret: (v) => redactor.add(v) });
+    core = await createAppCore({ dataDir, secretStore: vault, log, host: 'web', version: 'test', redactor });
+    core.onEvent((name, payload) => events.push(`${name} ${JSON.stringify(payload)}`));
+    await call('vault.unlock', { passphrase: 'vault passphrase for the juju test' });
+    const imported = await call<{ entries: string[]; added?: EndpointView }>('endpoints.importConfigFile', {
+      text: sim.showControllerYaml('lab'),
+      kind: 'juju',
+      entry: 'lab',
+      name: 'Lab controller',
+    });
+    endpoint = imported.added!;
+  });
+
+  afterAll(async () => {
+    await core?.close();
+    await sim?.close();
+    rmSync(dataDir, { recursive: true, force: true });
+    rmSync(downloads, { recursive: true, force: true });
+  });
+
+  it('imports a controller from show-controller output: address, CA and password', () => {
+    expect(endpoint).toMatchObject({ kind: 'juju', url: `https://${sim.address}`, secretsSet: ['password'] });
+    expect(endpoint.tls.caPem).toContain('BEGIN CERTIFICATE');
+  });
+
+  it('creates a backup and saves it on this computer, verified against the SHA-1 the controller published', async () => {
+    // The first call logs in; what the controller's version allows (download) is known from then on.
+    await call<Backup[]>('backups.list', { endpointId: endpoint.id });
+    const path = join(downloads, 'lab.tar.gz');
+    const job = await finished(await call<Job>('backups.create', { endpointId: endpoint.id, options: { notes: 'through the core' }, download: { path, overwrite: false } }));
+    expect(job.state, job.error?.message).toBe('succeeded');
+    const created = sim.state.backups.find((b) => b.notes === 'through the core')!;
+    expect(createHash('sha1').update(readFileSync(path)).digest('base64')).toBe(created.checksum);
+    expect(existsSync(`${path}.part`)).toBe(false);
+  });
+
+  it('keeps no file when the archive does not match its checksum, and says so', async () => {
+    sim.faults.wrongChecksum = true;
+    const [backup] = await call<Backup[]>('backups.list', { endpointId: endpoint.id });
+    const path = join(downloads, 'tampered.tar.gz');
+    const job = await finished(await call<Job>('backups.download', { endpointId: endpoint.id, backupId: backup!.id, destination: { path, overwrite: false } }));
+    sim.faults.wrongChecksum = false;
+    expect(job.state).toBe('failed');
+    expect(job.error?.message).toMatch(/checksum/i);
+    expect(existsSync(path)).toBe(false);
+    expect(existsSync(`${path}.part`)).toBe(false);
+  });
+
+  it('shows backup details without the CA private key, and no answer, event, log line or file carries it', async () => {
+    const backups = await call<Backup[]>('backups.list', { endpointId: endpoint.id });
+    expect(backups.length).toBeGreaterThan(0);
+    const details = await call<Backup>('backups.get', { endpointId: endpoint.id, backupId: backups[0]!.id });
+    expect(details.details).toHaveProperty('checksum');
+    const keys = sim.state.backups.map((b) => b['ca-private-key']).filter((k): k is string => Boolean(k));
+    expect(keys.length).toBeGreaterThan(0);
+    const keyBody = (k: string) => k.split('\n').find((line) => line.length > 40 && !line.startsWith('-----'))!;
+    for (const text of [...answers, ...events, ...logLines]) {
+      expect(text).not.toContain('ca-private-key');
+      expect(text).not.toContain('PRIVATE KEY');
+      for (const key of keys) expect(text).not.toContain(keyBody(key));
+    }
+    for (const file of filesUnder(dataDir)) {
+      const content = readFileSync(file, 'utf8');
+      for (const key of keys) expect(content.includes(keyBody(key)), `${file} carries the CA private key`).toBe(false);
+      expect(content.includes(sim.credentials.admin.password), `${file} carries the password`).toBe(false);
+    }
+  });
+});

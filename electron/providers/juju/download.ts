@@ -1,0 +1,102 @@
+import { AppError } from '../../../shared/errors';
+import type { DownloadSink, WrittenFile } from '../../core/files/download-sink';
+import type { OperationContext, ProviderContext } from '../provider';
+import type { JujuAccess } from './access';
+import { storedInDatabase } from './normalise';
+import { explainJujuError } from './rpc-errors';
+import { userTag } from './settings';
+import { bytesText } from './timing';
+import { wireErrorSchema, type BackupMetadata } from './wire-schemas';
+
+/** What GET /backups takes as `id`: a stored backup's id (2.x), or the archive's absolute path on the controller (3.x, and 2.x without keep-copy). */
+export function downloadIdFor(meta: BackupMetadata): string {
+  return storedInDatabase(meta) || !meta.filename ? meta.id : meta.filename;
+}
+
+function basicAuth(access: JujuAccess): string {
+  return `Basic ${Buffer.from(`${userTag(access.username)}:${access.password}`).toString('base64')}`;
+}
+
+/** The HTTPS handler answers errors with the params.Error itself as JSON. */
+async function refusal(res: { status: number; text(): Promise<string> }, access: JujuAccess, modelUuid: string): Promise<AppError> {
+  const body = await res.text().catch(() => '');
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body);
+  } catch {
+    parsed = undefined;
+  }
+  const wire = wireErrorSchema.safeParse(parsed);
+  if (wire.success) return explainJujuError(wire.data, { username: access.username, doing: 'send the backup file', modelUuid });
+  return new AppError('server-error', `The controller answered the download with HTTP ${res.status}${body ? `: ${body.slice(0, 200).trim()}` : ''}.`);
+}
+
+export interface DownloadInput {
+  ctx: ProviderContext;
+  access: JujuAccess;
+  modelUuid: string;
+  meta: BackupMetadata;
+  sink: DownloadSink;
+  op: OperationContext;
+  /** The controller deletes the archive after this download (3.x): said in the errors, since there is no second try. */
+  oneShot: boolean;
+}
+
+/**
+ * Streams the archive into the sink's `.part` file, checks its SHA-1 against the metadata's
+ * `checksum`, and only then gives the file its name. A stall of one endpoint timeout ends it.
+ */
+export async function downloadArchive(input: DownloadInput): Promise<WrittenFile> {
+  const { ctx, access, modelUuid, meta, sink, op } = input;
+  const total = meta.size;
+  const idle = new AbortController();
+  const idleMs = ctx.endpoint.timeoutMs;
+  let idleTimer = setTimeout(() => idle.abort(), idleMs);
+  const touch = () => {
+    clearTimeout(idleTimer);
+    idleTimer = setTimeout(() => idle.abort(), idleMs);
+  };
+  const signal = AbortSignal.any([op.signal, idle.signal]);
+  const gone = input.oneShot ? ' The controller may already have deleted its copy: create a new backup.' : '';
+  const stage = (done: number) => `Downloading: ${bytesText(done)}${total ? ` of ${bytesText(total)}` : ''}`;
+  op.progress({ stage: stage(0), bytesDone: 0, ...(total ? { bytesTotal: total, fraction: 0 } : {}) });
+  try {
+    const res = await ctx.http.request({
+      method: 'GET',
+      path: `model/${modelUuid}/backups`,
+      // A GET with a JSON body: Juju's handler refuses any other content type.
+      json: { id: downloadIdFor(meta) },
+      headers: { authorization: basicAuth(access), accept: 'application/octet-stream, application/json' },
+      signal,
+      timeoutMs: 7 * 24 * 3_600_000,
+    });
+    if (res.status !== 200) throw await refusal(res, access, modelUuid);
+    touch();
+    const written = await sink.write(
+      res.stream(),
+      (done) => {
+        touch();
+        op.progress({ stage: stage(done), bytesDone: done, ...(total ? { bytesTotal: total, fraction: Math.min(1, done / total) } : {}) });
+      },
+      signal,
+    );
+    if (total !== undefined && written.bytes !== total) {
+      throw new AppError('server-error', `The download ended after ${bytesText(written.bytes)} of ${bytesText(total)}; nothing was kept.${gone}`);
+    }
+    if (!meta.checksum || (meta['checksum-format'] && !/sha-?1/i.test(meta['checksum-format']))) {
+      throw new AppError('bad-response', `The controller published no SHA-1 checksum for backup ${meta.id} (format: ${meta['checksum-format'] ?? 'none'}), so the file cannot be verified; nothing was kept.`);
+    }
+    if (written.sha1Base64 !== meta.checksum) {
+      throw new AppError('server-error', `The file did not match the checksum the controller published; nothing was kept.${gone}`, `Expected SHA-1 ${meta.checksum}, got ${written.sha1Base64}. Download again (Juju 2.x), or create a new backup.`);
+    }
+    await sink.commit();
+    return written;
+  } catch (error) {
+    await sink.discard();
+    if (idle.signal.aborted && !op.signal.aborted) throw new AppError('timeout', `The download stalled for ${Math.round(idleMs / 1000)} s; nothing was kept.${gone}`, 'Check the network path to the controller, or raise the endpoint timeout.');
+    if (error instanceof AppError && error.code === 'unreachable') throw new AppError('unreachable', `The download broke off; nothing was kept.${gone} (${error.message})`, error.hint);
+    throw error;
+  } finally {
+    clearTimeout(idleTimer);
+  }
+}

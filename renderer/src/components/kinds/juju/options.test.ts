@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { initialJujuCreateDraft, jujuCreateOptions, validateJujuCreate } from './create-options';
+
+describe('Juju create options', () => {
+  it('sends nothing for an empty form', () => {
+    expect(jujuCreateOptions(initialJujuCreateDraft())).toEqual({});
+    expect(validateJujuCreate(initialJujuCreateDraft())).toEqual({ notes: undefined });
+  });
+
+  it('sends trimmed notes and keep_copy only when ticked', () => {
+    expect(jujuCreateOptions({ notes: '  before upgrade ', keepCopy: true })).toEqual({ notes: 'before upgrade', keep_copy: true });
+    expect(jujuCreateOptions({ notes: ' ', keepCopy: false })).toEqual({});
+  });
+
+  it('refuses notes over 1000 characters', () => {
+    expect(validateJujuCreate({ notes: 'x'.repeat(1000), keepCopy: false }).notes).toBeUndefined();
+    expect(validateJujuCreate({ notes: 'x'.repeat(1001), keepCopy: false }).notes).toMatch(/1000/);
+  });
+});
