@@ -22,6 +22,7 @@ export const errorCodes = [
   'vault-locked',
   'vault-wrong-passphrase',
   'corrupt-config',
+  'local-file',
   'cancelled',
   'internal',
 ] as const;

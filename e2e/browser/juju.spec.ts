@@ -3,20 +3,13 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { JujuSim } from '../sims/juju';
+import { jujuEndpoint } from '../sims/run-all';
 import { AppPage } from './app-page';
 import { expect, test, type AppFixture } from './fixtures';
 
 /** The line `npm run sims` prints for a controller: address, CA, user and password. */
 async function addController(backupConsole: AppFixture, sim: JujuSim, name: string): Promise<void> {
-  const line = JSON.stringify({
-    kind: 'juju',
-    name,
-    url: `https://${sim.address}`,
-    tls: { caPem: sim.caPem },
-    settings: { username: sim.credentials.admin.username, model_uuid: sim.controllerModelUuid },
-    secrets: { password: sim.credentials.admin.password },
-  });
-  const result = await backupConsole.app.core.dispatch('endpoints.import', { text: line });
+  const result = await backupConsole.app.core.dispatch('endpoints.import', { text: JSON.stringify(jujuEndpoint(sim, name)) });
   expect(result.ok && (result.value as { added: unknown[] }).added).toHaveLength(1);
 }
 

@@ -56,7 +56,7 @@ const define = <S extends RunningSim>(definition: SimDefinition<S>) => definitio
  * A Juju controller as `juju show-controller` describes it: the app's Juju endpoints take the
  * api-endpoints address as https:// (one port serves the WebSocket API and the HTTPS downloads).
  */
-function jujuEndpoint(sim: JujuSim, name: string): SimEndpoint {
+export function jujuEndpoint(sim: JujuSim, name: string): SimEndpoint {
   return {
     kind: 'juju',
     name,

@@ -1,58 +1,26 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startJujuSim, type JujuSim } from '../../e2e/sims/juju';
 import type { EndpointView } from '../../shared/contract';
 import type { Backup, Job } from '../../shared/domain';
-import { createAppCore, type AppCore } from './app-core';
-import { createLogger, SecretRedactor } from './log/logger';
-import { PassphraseVault } from './secrets/passphrase-vault';
-
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? filesUnder(path) : [path];
-  });
-}
+import { filesUnder, startCoreUnderTest, type CoreUnderTest } from './test-support/core-under-test';
 
 /** The controller CA's private key is in every Juju 2.x backup's metadata; it must never leave main. */
 describe('Juju endpoints through the core', () => {
   let sim: JujuSim;
-  let core: AppCore;
-  let dataDir: string;
+  let t: CoreUnderTest;
   let downloads: string;
   let endpoint: EndpointView;
-  const logLines: string[] = [];
-  const answers: string[] = [];
-  const events: string[] = [];
-
-  async function call<T>(name: string, input: unknown = {}): Promise<T> {
-    const result = await core.dispatch(name, input);
-    answers.push(JSON.stringify(result));
-    if (!result.ok) throw Object.assign(new Error(result.error.message), result.error);
-    return result.value as T;
-  }
-  async function finished(job: Job): Promise<Job> {
-    for (let i = 0; i < 600; i++) {
-      const current = (await call<Job[]>('jobs.list')).find((j) => j.id === job.id)!;
-      if (['succeeded', 'failed', 'cancelled', 'interrupted'].includes(current.state)) return current;
-      await new Promise((r) => setTimeout(r, 25));
-    }
-    throw new Error(`job ${job.id} did not finish`);
-  }
+  const call = <T,>(name: string, input?: unknown) => t.call<T>(name, input);
+  const finished = (job: Job) => t.finished(job);
 
   beforeAll(async () => {
     sim = await startJujuSim({ port: 0, version: '2.8.10', timeScale: 0.02, archiveBytes: 300_000 });
-    dataDir = mkdtempSync(join(tmpdir(), 'bc-juju-'));
     downloads = mkdtempSync(join(tmpdir(), 'bc-juju-downloads-'));
-    const redactor = new SecretRedactor();
-    const log = createLogger({ file: join(dataDir, 'logs', 'main.log'), redactor, sink: (l) => logLines.push(l), level: 'debug' });
-    const vault = await PassphraseVault.open(join(dataDir, 'secrets.json'), { onSecret: (v) => redactor.add(v) });
-    core = await createAppCore({ dataDir, secretStore: vault, log, host: 'web', version: 'test', redactor });
-    core.onEvent((name, payload) => events.push(`${name} ${JSON.stringify(payload)}`));
-    await call('vault.unlock', { passphrase: 'vault passphrase for the juju test' });
+    t = await startCoreUnderTest('juju');
     const imported = await call<{ entries: string[]; added?: EndpointView }>('endpoints.importConfigFile', {
       text: sim.showControllerYaml('lab'),
       kind: 'juju',
@@ -63,9 +31,8 @@ describe('Juju endpoints through the core', () => {
   });
 
   afterAll(async () => {
-    await core?.close();
+    await t?.close();
     await sim?.close();
-    rmSync(dataDir, { recursive: true, force: true });
     rmSync(downloads, { recursive: true, force: true });
   });
 
@@ -105,12 +72,12 @@ describe('Juju endpoints through the core', () => {
     const keys = sim.state.backups.map((b) => b['ca-private-key']).filter((k): k is string => Boolean(k));
     expect(keys.length).toBeGreaterThan(0);
     const keyBody = (k: string) => k.split('\n').find((line) => line.length > 40 && !line.startsWith('-----'))!;
-    for (const text of [...answers, ...events, ...logLines]) {
+    for (const text of [...t.answers, ...t.events, ...t.logLines]) {
       expect(text).not.toContain('ca-private-key');
       expect(text).not.toContain('PRIVATE KEY');
       for (const key of keys) expect(text).not.toContain(keyBody(key));
     }
-    for (const file of filesUnder(dataDir)) {
+    for (const file of filesUnder(t.dataDir)) {
       const content = readFileSync(file, 'utf8');
       for (const key of keys) expect(content.includes(keyBody(key)), `${file} carries the CA private key`).toBe(false);
       expect(content.includes(sim.credentials.admin.password), `${file} carries the password`).toBe(false);

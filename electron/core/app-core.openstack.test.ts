@@ -1,22 +1,9 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startOpenStackSim, type OpenStackSim } from '../../e2e/sims/openstack';
 import type { EndpointView } from '../../shared/contract';
 import type { Backup, Job, Resource } from '../../shared/domain';
-import { createAppCore, type AppCore } from './app-core';
-import { createLogger, SecretRedactor } from './log/logger';
-import { PassphraseVault } from './secrets/passphrase-vault';
-
-const PASSPHRASE = 'vault passphrase for the openstack test';
-
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? filesUnder(path) : [path];
-  });
-}
+import { filesUnder, startCoreUnderTest, type CoreUnderTest } from './test-support/core-under-test';
 
 /**
  * The OpenStack kinds through the whole core: the contract, per-kind settings and options, roles
@@ -24,32 +11,10 @@ function filesUnder(dir: string): string[] {
  */
 describe('OpenStack endpoints through the core', () => {
   let sim: OpenStackSim;
-  let core: AppCore;
-  let dataDir: string;
-  const logLines: string[] = [];
-  const answers: string[] = [];
-  const events: string[] = [];
-
-  async function call<T>(name: string, input: unknown = {}): Promise<T> {
-    const result = await core.dispatch(name, input);
-    answers.push(JSON.stringify(result));
-    if (!result.ok) throw Object.assign(new Error(result.error.message), result.error);
-    return result.value as T;
-  }
-  async function failure(name: string, input: unknown): Promise<{ code: string; message: string }> {
-    const result = await core.dispatch(name, input);
-    answers.push(JSON.stringify(result));
-    if (result.ok) throw new Error(`${name} unexpectedly succeeded`);
-    return result.error;
-  }
-  async function finished(job: Job): Promise<Job> {
-    for (let i = 0; i < 400; i++) {
-      const current = (await call<Job[]>('jobs.list')).find((j) => j.id === job.id)!;
-      if (['succeeded', 'failed', 'cancelled', 'interrupted'].includes(current.state)) return current;
-      await new Promise((r) => setTimeout(r, 25));
-    }
-    throw new Error(`job ${job.id} did not finish`);
-  }
+  let t: CoreUnderTest;
+  const call = <T,>(name: string, input?: unknown) => t.call<T>(name, input);
+  const failure = (name: string, input: unknown) => t.failure(name, input);
+  const finished = (job: Job) => t.finished(job);
 
   const endpointLine = (kind: 'cinder' | 'trove', name: string, who: 'admin' | 'member') => {
     const c = sim.credentials[who];
@@ -66,13 +31,7 @@ describe('OpenStack endpoints through the core', () => {
 
   beforeAll(async () => {
     sim = await startOpenStackSim({ port: 0, timeScale: 0.02 });
-    dataDir = mkdtempSync(join(tmpdir(), 'bc-openstack-'));
-    const redactor = new SecretRedactor();
-    const log = createLogger({ file: join(dataDir, 'logs', 'main.log'), redactor, sink: (l) => logLines.push(l), level: 'debug' });
-    const vault = await PassphraseVault.open(join(dataDir, 'secrets.json'), { onSecret: (v) => redactor.add(v) });
-    core = await createAppCore({ dataDir, secretStore: vault, log, host: 'web', version: 'test', redactor });
-    core.onEvent((name, payload) => events.push(`${name} ${JSON.stringify(payload)}`));
-    await call('vault.unlock', { passphrase: PASSPHRASE });
+    t = await startCoreUnderTest('openstack');
     const imported = await call<{ added: EndpointView[]; skipped: string[] }>('endpoints.import', {
       text: [endpointLine('cinder', 'Cloud as admin', 'admin'), endpointLine('cinder', 'Cloud as member', 'member')].join('\n'),
     });
@@ -81,20 +40,19 @@ describe('OpenStack endpoints through the core', () => {
   });
 
   afterAll(async () => {
-    await core?.close();
+    await t?.close();
     await sim?.close();
-    rmSync(dataDir, { recursive: true, force: true });
   });
 
   it('stores the demo password as a secret and learns the roles at sign-in, turning admin-only actions on for admins only', async () => {
     expect(admin.secretsSet).toEqual(['password']);
     expect(admin.capabilities.cancelCreate.enabled).toBe(false);
-    const before = events.filter((e) => e.startsWith('endpoints.changed')).length;
+    const before = t.events.filter((e) => e.startsWith('endpoints.changed')).length;
 
     await call<Backup[]>('backups.list', { endpointId: admin.id });
     await call<Backup[]>('backups.list', { endpointId: member.id });
 
-    expect(events.filter((e) => e.startsWith('endpoints.changed')).length).toBeGreaterThan(before);
+    expect(t.events.filter((e) => e.startsWith('endpoints.changed')).length).toBeGreaterThan(before);
     const views = await call<EndpointView[]>('endpoints.list');
     const adminView = views.find((e) => e.id === admin.id)!;
     const memberView = views.find((e) => e.id === member.id)!;
@@ -197,12 +155,12 @@ describe('OpenStack endpoints through the core', () => {
 
   it('never writes a password to disk, an answer or a log line', () => {
     const passwords = [sim.credentials.admin.password, sim.credentials.member.password];
-    const inputLines = answers.filter((a) => a.includes('"ok":true'));
+    const inputLines = t.answers.filter((a) => a.includes('"ok":true'));
     expect(inputLines.length).toBeGreaterThan(5);
-    for (const file of filesUnder(dataDir)) {
+    for (const file of filesUnder(t.dataDir)) {
       const bytes = readFileSync(file);
       for (const p of passwords) expect(bytes.includes(p), `${file} contains a password`).toBe(false);
     }
-    for (const text of [...answers, ...logLines, ...events]) for (const p of passwords) expect(text).not.toContain(p);
+    for (const text of [...t.answers, ...t.logLines, ...t.events]) for (const p of passwords) expect(text).not.toContain(p);
   });
 });

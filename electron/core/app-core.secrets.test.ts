@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -9,6 +9,7 @@ import { createProviderRegistry } from '../providers/registry';
 import { createAppCore, type AppCore } from './app-core';
 import { createLogger, SecretRedactor } from './log/logger';
 import { PassphraseVault } from './secrets/passphrase-vault';
+import { filesUnder } from './test-support/core-under-test';
 
 const PASSPHRASE = 'vault passphrase for the secrets test';
 const API_KEY = 'sk-live-7f3c9a12e4b84d0b';
@@ -27,12 +28,6 @@ const piecesWithApiKey: Provider = {
   },
 };
 
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? filesUnder(path) : [path];
-  });
-}
 
 describe('secrets', () => {
   let dataDir: string;

@@ -10,7 +10,7 @@ import type { SecretStore } from './secrets/secret-store';
 import { backupHandlers } from './service/backup-handlers';
 import type { CoreDeps, EmitEvent } from './service/deps';
 import { endpointHandlers } from './service/endpoint-handlers';
-import { fileHandlers, type ChooseSavePath } from './service/file-handlers';
+import { createSaveRules, fileHandlers, type ChooseSavePath } from './service/file-handlers';
 import { isActive } from './service/job-state';
 import { endpointImportHandlers } from './service/endpoint-import-handlers';
 import { miscHandlers } from './service/misc-handlers';
@@ -70,6 +70,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     log,
     emit,
     appInfo: { version: options.version, host: options.host, platform: process.platform, dataDir },
+    saveRules: createSaveRules(dataDir, Boolean(options.chooseSavePath)),
   };
   const handlers: CallHandlers = {
     ...miscHandlers(deps), ...endpointHandlers(deps), ...endpointImportHandlers(deps), ...backupHandlers(deps), ...recordHandlers(deps),

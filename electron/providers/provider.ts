@@ -43,7 +43,11 @@ export interface OperationContext {
 }
 
 export interface OperationOutcome {
-  state: 'succeeded' | 'cancelled';
+  /**
+   * 'unknown': contact was lost and the endpoint cannot be asked how it ended (a Juju create whose
+   * socket dropped). The job ends 'interrupted' with `outcome` saying what to check, never 'failed'.
+   */
+  state: 'succeeded' | 'cancelled' | 'unknown';
   /** One sentence for the user: what happened and what it left behind. */
   outcome: string;
   backupId?: string;

@@ -36,11 +36,16 @@ export class BackupStore {
   restores: Array<{ backupId: string; at: string }> = [];
   restoreStatus: RestoreStatus = 'NOT-RESTORING';
   private lastStartedMs = 0;
+  /** User passwords as they were when each backup was made: a restore brings them back. */
+  private passwordsAtBackup = new Map<string, Record<string, string>>();
 
   constructor(private readonly ctx: BackupStoreContext) {}
 
-  /** Metadata of a finished Create; `keepCopy` also stores it in the database (2.x). */
-  add(notes: string, keepCopy: boolean): BackupMetadata {
+  /**
+   * Metadata of a finished Create. `keepCopy` also stores it in the database (2.x); `keepFile` leaves the
+   * archive in backup-dir for a download by filename (2.x with no-download false; always on 3.x).
+   */
+  add(notes: string, keepCopy: boolean, keepFile: boolean, passwords: Record<string, string> = {}): BackupMetadata {
     const { profile, controllerModelUuid } = this.ctx;
     // Ids and filenames are per second: two backups never share one.
     const startedMs = Math.max(Math.floor(Date.now() / 1000) * 1000, this.lastStartedMs + 1000);
@@ -77,7 +82,8 @@ export class BackupStore {
     }
     const archive = { meta, seed };
     if (keepCopy) this.stored.set(id, archive);
-    this.files.set(meta.filename, archive);
+    if (keepFile) this.files.set(meta.filename, archive);
+    this.passwordsAtBackup.set(id, { ...passwords });
     this.created.push(meta);
     return meta;
   }
@@ -117,6 +123,10 @@ export class BackupStore {
     throw new RpcError(`backup metadata "${id}" not found`, codes.notFound);
   }
 
+  passwordsAt(backupId: string): Record<string, string> {
+    return this.passwordsAtBackup.get(backupId) ?? {};
+  }
+
   consumeFile(filename: string): void {
     this.files.delete(filename);
   }
@@ -124,6 +134,7 @@ export class BackupStore {
   reset(): void {
     this.stored.clear();
     this.files.clear();
+    this.passwordsAtBackup.clear();
     this.created = [];
     this.downloads = [];
     this.restores = [];

@@ -16,11 +16,15 @@ async function create(ctx: SimContext, version: number, params: Params): Promise
   const notes = typeof params.notes === 'string' ? params.notes : '';
   // v1 forces keep-copy; v3 (3.x) has no keep-copy and never stores the archive in the database.
   const keepCopy = version === 1 ? true : version === 2 ? params['keep-copy'] === true : false;
+  // 2.x leaves the archive in backup-dir only when asked to (no-download false; v1 forces no-download);
+  // 3.x ignores no-download and always leaves it there for its one download (state/backups Create).
+  const keepFile = version === 1 ? false : version === 2 ? params['no-download'] === false : true;
   // Juju reports nothing while mongodump and tar run: the call just blocks.
   await delay(ctx.createMs * ctx.timeScale + ctx.switchboard.faults.slowCreateMs);
   const failure = ctx.switchboard.faults.createFails;
   if (failure) throw new RpcError(failure);
-  return result(ctx.store.add(notes, keepCopy));
+  const passwords = Object.fromEntries(Object.entries(ctx.users).map(([name, user]) => [name, user.password]));
+  return result(ctx.store.add(notes, keepCopy, keepFile, passwords));
 }
 
 function remove(ctx: SimContext, params: Params) {
@@ -42,6 +46,9 @@ function restore(ctx: SimContext, params: Params): Promise<never> {
   const id = typeof params['backup-id'] === 'string' ? params['backup-id'] : '';
   ctx.store.info(id);
   const status = ctx.store.restoreStatus;
+  const failure = ctx.switchboard.faults.restoreFails;
+  // Refused before the status moves to RESTORING: the controller stays in PENDING (restricted) mode.
+  if (failure && status === 'PENDING') throw new RpcError(failure);
   if (status !== 'PENDING') {
     throw new RpcError(`cannot set the server to "RESTORING" mode: invalid restore transition: ${status} => RESTORING`);
   }

@@ -8,6 +8,8 @@ export interface SimUser {
   displayName: string;
   controllerAccess: 'superuser' | 'login';
   modelAccess: 'admin' | 'read';
+  /** Models the user was given access to (ModelManager.ListModels shows only these); a superuser reaches every model anyway. */
+  models: string[];
 }
 
 /** Everything a facade or route handler may read or change. */

@@ -11,10 +11,16 @@ export interface JujuFaults {
   createFails: string | null;
   /** How long the API server stays down after a Restore (real ms). */
   restoreDownMs: number;
+  /** How long Restore works (database restored, no answer) before the API server exits (real ms). */
+  restoreWorkMs: number;
+  /** Backups.Restore answers this error before it starts (the controller stays in restore-pending mode). */
+  restoreFails: string | null;
   /** Added to every Create (real ms, on top of createMs × timeScale). */
   slowCreateMs: number;
   /** The next RPC calls destroy their WebSocket instead of answering. */
   dropSocket: FaultLevel;
+  /** "Facade.Method" (e.g. "Backups.Create") whose next call does its work, then loses its answer: the socket is destroyed instead. */
+  dropAnswerOf: string | null;
   /** Added before answering every RPC call and HTTPS request. */
   latencyMs: number;
   /** Admin.Login on a model connection answers `redirection required` (Admin.RedirectInfo then works). */
@@ -27,8 +33,11 @@ export function defaultFaults(timeScale: number): JujuFaults {
     dropDownloadAt: null,
     createFails: null,
     restoreDownMs: Math.round(10_000 * timeScale),
+    restoreWorkMs: Math.round(5_000 * timeScale),
+    restoreFails: null,
     slowCreateMs: 0,
     dropSocket: false,
+    dropAnswerOf: null,
     latencyMs: 0,
     redirect: false,
   };

@@ -18,9 +18,6 @@ export type * from './types';
 export type { JujuFaults, FaultLevel } from './faults';
 export type { RpcLogEntry } from './request-log';
 
-/** Simulated time a restore works before the apiserver "exits" (× timeScale). */
-const restoreWorkMs = 5_000;
-
 function uuid(random: () => number): string {
   const hex = Array.from({ length: 32 }, () => Math.floor(random() * 16).toString(16));
   hex[12] = '4';
@@ -40,12 +37,15 @@ export async function startJujuSim(options: JujuSimOptions = {}): Promise<JujuSi
   const random = createRng((options.seed ?? 1) * 1_000 + profile.major * 100 + profile.minor);
   const pki = controllerPki();
   const users: Record<string, SimUser> = {
-    admin: { password: secret(random), displayName: 'admin', controllerAccess: 'superuser', modelAccess: 'admin' },
-    bob: { password: secret(random), displayName: 'Bob', controllerAccess: 'login', modelAccess: 'read' },
+    admin: { password: secret(random), displayName: 'admin', controllerAccess: 'superuser', modelAccess: 'admin', models: ['controller', 'default'] },
+    bob: { password: secret(random), displayName: 'Bob', controllerAccess: 'login', modelAccess: 'read', models: ['controller', 'default'] },
   };
   const controllerUuid = uuid(random);
   const controllerModelUuid = uuid(random);
   const defaultModelUuid = uuid(random);
+  // Drawn after the uuids so the seeded admin/bob passwords and uuids stay as they were.
+  // `juju grant carol superuser` without `juju grant carol admin controller`: she sees only "default" in ListModels.
+  users.carol = { password: secret(random), displayName: 'Carol', controllerAccess: 'superuser', modelAccess: 'admin', models: ['default'] };
   const switchboard = new JujuFaultSwitchboard(timeScale, random);
   const createMs = options.createMs ?? 20_000;
   const store = new BackupStore({ profile, controllerUuid, controllerModelUuid, caPem: pki.caPem, archiveBytes: options.archiveBytes ?? 2 * 1024 * 1024, createMs });
@@ -77,11 +77,13 @@ export async function startJujuSim(options: JujuSimOptions = {}): Promise<JujuSi
     timeScale,
     createMs,
     restartForRestore(backupId) {
-      later(restoreWorkMs * timeScale, () => {
+      later(switchboard.faults.restoreWorkMs, () => {
         apiServerDown = true;
         for (const socket of tcpSockets) socket.destroy();
         later(switchboard.faults.restoreDownMs, () => {
           apiServerDown = false;
+          // The restored database holds the users' passwords of the backup's time.
+          for (const [name, password] of Object.entries(store.passwordsAt(backupId))) if (users[name]) users[name].password = password;
           store.restoreStatus = 'RESTORED';
           store.restores.push({ backupId, at: new Date().toISOString() });
         });
@@ -107,8 +109,10 @@ export async function startJujuSim(options: JujuSimOptions = {}): Promise<JujuSi
   const credentials: JujuCredentials = {
     admin: { username: 'admin', password: users.admin.password },
     nonSuperuser: { username: 'bob', password: users.bob.password },
+    superuserWithoutModelAccess: { username: 'carol', password: users.carol.password },
   };
   let closed: Promise<void> | undefined;
+  const originalPasswords = Object.fromEntries(Object.entries(users).map(([name, user]) => [name, user.password]));
 
   const state = (): JujuSimState => ({
     version: profile.version,
@@ -140,7 +144,12 @@ export async function startJujuSim(options: JujuSimOptions = {}): Promise<JujuSi
       return state();
     },
     showControllerYaml: (name = `sim-juju-${profile.major}${profile.minor}`) => showControllerYaml(ctx, name),
+    setPassword(username, password) {
+      if (!users[username]) throw new Error(`The simulator has no user ${username}`);
+      users[username].password = password;
+    },
     reset() {
+      for (const [name, password] of Object.entries(originalPasswords)) users[name].password = password;
       store.reset();
       switchboard.reset();
       log.clear();

@@ -58,6 +58,11 @@ function serve(socket: WebSocket, session: Session, { ctx, log }: RpcSocketDeps)
     let reply: Frame;
     try {
       const response = await routeCall(ctx, session, call);
+      if (faults.dropAnswerOf === `${call.facade}.${call.method}`) {
+        faults.dropAnswerOf = null;
+        entry.outcome = 'dropped';
+        return socket.terminate();
+      }
       reply = { 'request-id': requestId, response: response ?? {} };
       entry.outcome = 'ok';
     } catch (error) {

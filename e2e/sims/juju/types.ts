@@ -29,6 +29,8 @@ export interface JujuCredentials {
   admin: JujuAccount;
   /** Controller `login` access and read access to the models: may log in, may not use Backups. */
   nonSuperuser: JujuAccount;
+  /** Controller superuser never given access to the controller model: ListModels does not show it, Controller.AllModels does. */
+  superuserWithoutModelAccess: JujuAccount;
 }
 
 /** Backup metadata, as Juju keeps it (wire keys; `version` is the string form of juju/version.Number). */
@@ -107,7 +109,9 @@ export interface JujuSim {
   readonly state: JujuSimState;
   /** What `juju show-controller --show-password <name>` prints for this controller. */
   showControllerYaml(name?: string): string;
-  /** No backups, no pending files, faults off, log cleared; open sockets stay. */
+  /** `juju change-user-password`: a restore of an older backup brings the old password back. */
+  setPassword(username: string, password: string): void;
+  /** No backups, no pending files, faults off, log cleared, passwords as at start; open sockets stay. */
   reset(): void;
   close(): Promise<void>;
 }

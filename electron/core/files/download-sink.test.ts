@@ -1,12 +1,13 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { safeFileName } from '../service/file-handlers';
-import { openDownloadSink, partPathOf } from './download-sink';
-import { checkSaveDestination } from './save-destination';
+import { AppError } from '../../../shared/errors';
+import { openDownloadSink } from './download-sink';
+import { fileSystemError } from './file-system-errors';
+import { leftoverParts } from './test-kit';
 
 let dir: string;
 beforeEach(() => {
@@ -26,57 +27,93 @@ function chunks(count: number, size: number, failAfter?: number): Readable {
 }
 
 describe('download sink', () => {
-  it('streams into a .part file, hashes exactly what it wrote, and takes the real name only on commit', async () => {
+  it('streams into a .part file of its own, hashes exactly what it wrote, and takes the real name only on commit', async () => {
     const destination = join(dir, 'backup.tar.gz');
     const sink = openDownloadSink(destination);
     const seen: number[] = [];
     const written = await sink.write(chunks(8, 64 * 1024), (n) => seen.push(n));
-    const content = readFileSync(partPathOf(destination));
+    const [part] = leftoverParts(destination);
+    const content = readFileSync(join(dir, part!));
     expect(written.bytes).toBe(8 * 64 * 1024);
     expect(written.sha1Base64).toBe(createHash('sha1').update(content).digest('base64'));
     expect(written.sha256Hex).toBe(createHash('sha256').update(content).digest('hex'));
     expect(seen.at(-1)).toBe(written.bytes);
     expect(existsSync(destination)).toBe(false);
     await sink.commit();
-    expect(existsSync(destination)).toBe(true);
-    expect(existsSync(partPathOf(destination))).toBe(false);
+    expect(readFileSync(destination)).toEqual(content);
+    expect(leftoverParts(destination)).toEqual([]);
   });
 
   it('leaves nothing that looks complete when the source fails midway', async () => {
     const destination = join(dir, 'backup.tar.gz');
     const sink = openDownloadSink(destination);
     await expect(sink.write(chunks(8, 1024, 3), () => undefined)).rejects.toThrow(/connection reset/);
-    expect(existsSync(destination)).toBe(false);
-    expect(existsSync(partPathOf(destination))).toBe(false);
+    expect(readdirSync(dir)).toEqual([]);
   });
 
   it('stops and removes the partial file on cancel', async () => {
     const destination = join(dir, 'backup.tar.gz');
     const sink = openDownloadSink(destination);
     const controller = new AbortController();
-    const endless = new Readable({ read() { this.push(Buffer.alloc(1024)); } });
+    const endless = new Readable({
+      read() {
+        this.push(Buffer.alloc(1024));
+      },
+    });
     const writing = sink.write(endless, (n) => n > 10 * 1024 && controller.abort(), controller.signal);
     await expect(writing).rejects.toMatchObject({ code: 'cancelled' });
-    expect(existsSync(partPathOf(destination))).toBe(false);
-  });
-});
-
-describe('save destination checks (main decides, whatever the renderer sent)', () => {
-  it('refuses relative paths, missing folders and folders, and an existing file unless replacing was agreed', async () => {
-    await expect(checkSaveDestination({ path: 'backup.tar.gz', overwrite: false })).rejects.toMatchObject({ code: 'validation' });
-    await expect(checkSaveDestination({ path: join(dir, 'missing', 'b.tgz'), overwrite: false })).rejects.toMatchObject({ code: 'validation', message: expect.stringContaining('does not exist') });
-    await expect(checkSaveDestination({ path: dir, overwrite: true })).rejects.toMatchObject({ code: 'validation' });
-    const existing = join(dir, 'b.tgz');
-    writeFileSync(existing, 'old');
-    await expect(checkSaveDestination({ path: existing, overwrite: false })).rejects.toMatchObject({ code: 'conflict' });
-    await expect(checkSaveDestination({ path: existing, overwrite: true })).resolves.toBe(existing);
-    await expect(checkSaveDestination({ path: join(dir, 'new.tgz'), overwrite: false })).resolves.toBe(join(dir, 'new.tgz'));
+    expect(readdirSync(dir)).toEqual([]);
   });
 
-  it('keeps a suggested file name a plain name', () => {
-    expect(safeFileName('../../etc/passwd')).toBe('passwd');
-    expect(safeFileName('juju backup 2024:01.tar.gz')).toBe('juju-backup-2024-01.tar.gz');
-    expect(safeFileName('.hidden')).toBe('hidden');
-    expect(safeFileName('..')).toBe('backup');
+  it('never replaces a file that appeared meanwhile unless told to, and keeps the verified download under another name', async () => {
+    const destination = join(dir, 'backup.tar.gz');
+    const sink = openDownloadSink(destination, { overwrite: false });
+    await sink.write(chunks(2, 1024), () => undefined);
+    writeFileSync(destination, 'someone else wrote this');
+    const error = await sink.commit().catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'conflict', message: expect.stringContaining('nothing was replaced') });
+    expect(readFileSync(destination, 'utf8')).toBe('someone else wrote this');
+    const kept = readdirSync(dir).filter((f) => f.endsWith('.downloaded'));
+    expect(kept).toHaveLength(1);
+    expect(readFileSync(join(dir, kept[0]!)).length).toBe(2048);
+
+    const replacing = openDownloadSink(destination, { overwrite: true });
+    await replacing.write(chunks(1, 10), () => undefined);
+    await replacing.commit();
+    expect(readFileSync(destination).length).toBe(10);
+  });
+
+  it('gives two downloads of one destination separate partial files', async () => {
+    const destination = join(dir, 'backup.tar.gz');
+    const a = openDownloadSink(destination);
+    const b = openDownloadSink(destination);
+    await Promise.all([a.write(chunks(4, 1000), () => undefined), b.write(chunks(2, 1000), () => undefined)]);
+    expect(leftoverParts(destination)).toHaveLength(2);
+    await a.commit();
+    expect(readFileSync(destination).length).toBe(4000);
+    await b.discard();
+    expect(leftoverParts(destination)).toEqual([]);
+  });
+
+  it('does not write through a symlink planted in the folder', async () => {
+    const target = join(dir, 'victim');
+    writeFileSync(target, 'precious');
+    mkdirSync(join(dir, 'out'));
+    const destination = join(dir, 'out', 'backup.tar.gz');
+    const sink = openDownloadSink(destination);
+    // Whatever the attacker guesses, the part name is fresh and created exclusively.
+    for (let i = 0; i < 5; i++) symlinkSync(target, join(dir, 'out', `backup.tar.gz.guess${i}.part`));
+    await sink.write(chunks(1, 100), () => undefined);
+    await sink.commit();
+    expect(readFileSync(target, 'utf8')).toBe('precious');
+  });
+
+  it('says what a disk problem means for which file', () => {
+    const full = fileSystemError(Object.assign(new Error('no space'), { code: 'ENOSPC' }), '/data/b.tgz');
+    expect(full).toBeInstanceOf(AppError);
+    expect(full).toMatchObject({ code: 'local-file', message: expect.stringContaining('is full') });
+    expect(fileSystemError(Object.assign(new Error('ro'), { code: 'EROFS' }), '/x')).toMatchObject({ message: expect.stringContaining('read-only') });
+    const other = new Error('odd');
+    expect(fileSystemError(other, '/x')).toBe(other);
   });
 });

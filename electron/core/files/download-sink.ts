@@ -1,9 +1,10 @@
-import { createHash } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
-import { rename, rm } from 'node:fs/promises';
-import { Transform, type Readable } from 'node:stream';
+import { createHash, randomBytes } from 'node:crypto';
+import { link, open, rename, rm, unlink, type FileHandle } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { Transform, Writable, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { AppError } from '../../../shared/errors';
+import { fileSystemError } from './file-system-errors';
 
 export interface WrittenFile {
   bytes: number;
@@ -13,8 +14,8 @@ export interface WrittenFile {
 }
 
 /**
- * Where a download goes. Bytes stream into `<destination>.part` (never held whole in memory) and
- * the file only takes its real name after `commit`, so a partial download never looks complete.
+ * Where a download goes. Bytes stream into a `.part` file of its own (never held whole in memory)
+ * and the file only takes its real name after `commit`, so a partial download never looks complete.
  */
 export interface DownloadSink {
   readonly destination: string;
@@ -25,13 +26,51 @@ export interface DownloadSink {
   discard(): Promise<void>;
 }
 
-export function partPathOf(destination: string): string {
-  return `${destination}.part`;
+/** A name no other download uses: created exclusively, so no symlink or other writer can be in the way. */
+export function partPathFor(destination: string): string {
+  return `${destination}.${randomBytes(4).toString('hex')}.part`;
 }
 
-export function openDownloadSink(destination: string): DownloadSink {
-  const part = partPathOf(destination);
+async function writeAll(handle: FileHandle, chunk: Buffer): Promise<void> {
+  let offset = 0;
+  while (offset < chunk.length) offset += (await handle.write(chunk, offset)).bytesWritten;
+}
+
+/** Writes into an open file and flushes it to disk before reporting the end: the controller may delete its only copy next. */
+function durableWriter(handle: FileHandle): Writable {
+  return new Writable({
+    write(chunk: Buffer, _encoding, callback) {
+      writeAll(handle, chunk).then(() => callback(), callback);
+    },
+    final(callback) {
+      handle.sync().then(() => callback(), callback);
+    },
+  });
+}
+
+async function syncFolder(folder: string): Promise<void> {
+  // Makes the rename durable; folders cannot be opened for sync on Windows, where rename is durable enough.
+  const handle = await open(folder, 'r').catch(() => undefined);
+  await handle?.sync().catch(() => undefined);
+  await handle?.close();
+}
+
+export interface DownloadSinkOptions {
+  /** The operator agreed to replace an existing file at the destination. */
+  overwrite: boolean;
+  /** Called once the sink is done with its destination (committed or discarded). */
+  onRelease?: () => void;
+}
+
+export function openDownloadSink(destination: string, options: DownloadSinkOptions = { overwrite: false }): DownloadSink {
+  const part = partPathFor(destination);
   let written = false;
+  let released = false;
+  const release = () => {
+    if (released) return;
+    released = true;
+    options.onRelease?.();
+  };
   return {
     destination,
     async write(source, onBytes, signal) {
@@ -49,20 +88,39 @@ export function openDownloadSink(destination: string): DownloadSink {
           callback(null, chunk);
         },
       });
+      const handle = await open(part, 'wx', 0o600).catch((error: unknown) => Promise.reject(fileSystemError(error, part)));
       try {
-        await pipeline(source, measure, createWriteStream(part, { flags: 'w', mode: 0o600 }), { signal });
+        await pipeline(source, measure, durableWriter(handle), { signal });
       } catch (error) {
+        await handle.close().catch(() => undefined);
         await rm(part, { force: true });
         if (signal?.aborted) throw new AppError('cancelled', 'The download was cancelled; the partial file was removed.');
-        throw error;
+        throw fileSystemError(error, part);
       }
+      await handle.close();
       return { bytes, sha1Base64: sha1.digest('base64'), sha256Hex: sha256.digest('hex') };
     },
     async commit() {
-      await rename(part, destination);
+      try {
+        if (options.overwrite) await rename(part, destination);
+        else {
+          // link() refuses to replace a file that appeared since the destination was checked.
+          await link(part, destination);
+          await unlink(part);
+        }
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw fileSystemError(error, destination);
+        const kept = `${destination}.${randomBytes(4).toString('hex')}.downloaded`;
+        await rename(part, kept);
+        throw new AppError('conflict', `A file appeared at ${destination} while the download ran, so nothing was replaced. The verified download is kept as ${kept}.`, 'Rename it as you need.');
+      } finally {
+        release();
+      }
+      await syncFolder(dirname(destination));
     },
     async discard() {
       await rm(part, { force: true });
+      release();
     },
   };
 }

@@ -67,6 +67,26 @@ describe('HttpClient over plain http', () => {
     expect(error).toBeInstanceOf(AppError);
   });
 
+  it('ends the transfer when the consumer stops reading (a failed write, a cancel)', async () => {
+    let serverSawClose = false;
+    const endless = await startServer((req, res) => {
+      res.writeHead(200, { 'content-type': 'application/octet-stream' });
+      const timer = setInterval(() => res.write(Buffer.alloc(16 * 1024)), 5);
+      req.socket.on('close', () => {
+        serverSawClose = true;
+        clearInterval(timer);
+      });
+    });
+    // A long body timeout, so only our own teardown can end the transfer within the poll.
+    const stream = (await client({ baseUrl: endless.url, timeoutMs: 60_000 }).request({ path: 'file' })).stream();
+    for await (const _ of stream) {
+      void _;
+      stream.destroy(new Error('disk full'));
+      break;
+    }
+    await expect.poll(() => serverSawClose, { timeout: 2_000 }).toBe(true);
+  });
+
   it('sends no body and no content-type when there is no json', async () => {
     const server = await startServer((_req, res) => res.end('pong'));
     const http = client({ baseUrl: server.url });

@@ -133,6 +133,10 @@ export class HttpClient {
       stream: () => {
         const out = new PassThrough();
         res.body.on('error', (e) => out.destroy(translate(e)));
+        // A consumer that stops (a failed write, a cancel) must end the transfer too, not leave it open.
+        out.on('close', () => {
+          if (!res.body.readableEnded) res.body.destroy();
+        });
         return res.body.pipe(out);
       },
     };

@@ -90,6 +90,16 @@ describe('JobRunner lifecycle', () => {
     expect(log.states(job.id)).toEqual(['running', 'cancelling', 'cancelled']);
   });
 
+  it('ends as interrupted, never failed, when the operation lost contact and cannot tell how it ended', async () => {
+    const runner = newRunner();
+    const op = manualOperation();
+    const job = runner.start(createSpec(), op.operation);
+    op.endUnknown('The connection dropped during Create; check `juju status -m controller`.');
+    const ended = await log.until(job.id, 'interrupted');
+    expect(ended.outcome).toMatch(/check `juju status/);
+    expect(ended.error).toBeUndefined();
+  });
+
   it('lets the operation finish as succeeded even after a cancel request', async () => {
     const runner = newRunner();
     const op = manualOperation();

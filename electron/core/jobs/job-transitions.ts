@@ -48,7 +48,7 @@ export type Ending =
  */
 export function endJob(job: PersistedJob, ending: Ending, at: string): void {
   if (ending.kind === 'outcome') {
-    job.state = ending.outcome.state;
+    job.state = ending.outcome.state === 'unknown' ? 'interrupted' : ending.outcome.state;
     job.outcome = ending.outcome.outcome;
     if (ending.outcome.backupId !== undefined) job.backupId = ending.outcome.backupId;
   } else if (ending.kind === 'unknown' || ending.kind === 'interrupted') {

@@ -76,6 +76,7 @@ export function manualOperation() {
     succeed: (outcome = 'Backup created.', backupId?: string) => started().settle.resolve({ state: 'succeeded', outcome, backupId }),
     finishCancelled: (outcome = 'Cancelled: the partial backup was discarded.') => started().settle.resolve({ state: 'cancelled', outcome }),
     fail: (error: unknown) => started().settle.reject(error),
+    endUnknown: (outcome: string) => started().settle.resolve({ state: 'unknown', outcome }),
   };
 }
 

@@ -18,7 +18,7 @@ export function backupHandlers(deps: CoreDeps): BackupHandlers {
       const provider = requireCapability(deps, endpoint, 'create');
       checkOptions(provider.createOptionsSchema, options, 'Backup options');
       if (download) requireCapability(deps, endpoint, 'download');
-      const sink = download ? await openCheckedSink(download) : undefined;
+      const sink = download ? await openCheckedSink(download, deps.saveRules) : undefined;
       const cancel = capabilitiesOf(deps, endpoint).cancelCreate;
       return startJob(
         deps,

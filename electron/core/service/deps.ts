@@ -6,6 +6,7 @@ import type { EndpointStore } from '../endpoints/endpoint-store';
 import type { JobRunner } from '../jobs/job-runner';
 import type { Logger, SecretRedactor } from '../log/logger';
 import type { SecretStore } from '../secrets/secret-store';
+import type { SaveRules } from './file-handlers';
 import { capabilitiesOf } from './provider-calls';
 
 export type EmitEvent = <E extends EventName>(name: E, payload: EventPayload<E>) => void;
@@ -21,6 +22,8 @@ export interface CoreDeps {
   log: Logger;
   emit: EmitEvent;
   appInfo: AppInfo;
+  /** Where downloads may be written, and which are being written now. */
+  saveRules: SaveRules;
 }
 
 export function toView(deps: CoreDeps, endpoint: Endpoint): EndpointView {

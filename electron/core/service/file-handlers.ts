@@ -37,24 +37,42 @@ export async function withSink(sink: DownloadSink, run: (sink: DownloadSink) => 
   }
 }
 
-export async function openCheckedSink(destination: SaveDestination): Promise<DownloadSink> {
-  return openDownloadSink(await checkSaveDestination(destination));
+/** What main allows as a download target, shared by `backups.download` and a create that downloads. */
+export interface SaveRules {
+  dataDir: string;
+  chosenByDialog?: Set<string>;
+  inUse: Set<string>;
+}
+
+export function createSaveRules(dataDir: string, hasDialog: boolean): SaveRules {
+  return { dataDir, chosenByDialog: hasDialog ? new Set() : undefined, inUse: new Set() };
+}
+
+export async function openCheckedSink(destination: SaveDestination, rules: SaveRules): Promise<DownloadSink> {
+  const target = await checkSaveDestination(destination, rules);
+  // A dialog's answer is good for one transfer.
+  rules.chosenByDialog?.delete(destination.path);
+  rules.inUse.add(target);
+  return openDownloadSink(target, { overwrite: destination.overwrite, onRelease: () => rules.inUse.delete(target) });
 }
 
 export function fileHandlers(deps: CoreDeps, chooseSavePath: ChooseSavePath | undefined): FileHandlers {
+  const rules = deps.saveRules;
   return {
     'files.chooseSaveLocation': async ({ suggestedName }) => {
       const name = safeFileName(suggestedName);
       if (!chooseSavePath) return { kind: 'type-it', defaultPath: join(defaultFolder(), name) };
       const path = await chooseSavePath(name);
-      return path ? { kind: 'chosen', path } : { kind: 'cancelled' };
+      if (!path) return { kind: 'cancelled' };
+      rules.chosenByDialog?.add(path);
+      return { kind: 'chosen', path };
     },
     'backups.download': async ({ endpointId, backupId, destination }) => {
       const endpoint = deps.endpoints.get(endpointId);
       const provider = requireCapability(deps, endpoint, 'download');
       const download = provider.downloadBackup;
       if (!download) throw new AppError('unsupported', `${provider.info.label} endpoints cannot download backups.`);
-      const sink = await openCheckedSink(destination);
+      const sink = await openCheckedSink(destination, rules);
       deps.log.info('download requested', { endpointId, backupId, destination: sink.destination });
       return startJob(
         deps,

@@ -21,19 +21,7 @@ export function backoff(timing: CinderTiming): () => number {
   };
 }
 
-/** Waits `ms`, or less when `signal` aborts; never throws. */
-export function pause(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal?.aborted) return resolve();
-    const done = () => {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', done);
-      resolve();
-    };
-    const timer = setTimeout(done, ms);
-    signal?.addEventListener('abort', done, { once: true });
-  });
-}
+export { pause } from '../pause';
 
 /** "45 s", "2 min". */
 export function elapsedText(sinceMs: number, now = Date.now()): string {

@@ -4,11 +4,13 @@ import { parseOptions } from '../parse-options';
 import type { OperationContext, OperationOutcome, ProviderContext, RawOptions } from '../provider';
 import { createTimeoutMs } from './access';
 import { createdThisSession } from './controller-facts';
+import { settleLostCreate } from './create-evidence';
 import { downloadArchive } from './download';
 import { storedInDatabase } from './normalise';
 import { createOptionsSchema, type CreateOptions } from './options';
 import { createdOutcome, downloadedOutcome } from './outcomes';
 import { SocketClosedError } from './rpc-connection';
+import { savingFailed } from './save-after-create';
 import { openJuju, type JujuSession } from './session';
 import { elapsedText, type JujuTiming } from './timing';
 import { backupsMetadataSchema, type BackupMetadata } from './wire-schemas';
@@ -16,30 +18,35 @@ import { parseWire } from './wire-parse';
 
 export const CREATE_REMOTE_REF = 'create';
 
-/** BackupsCreateArgs as each facade version spells them (2.0's v1 takes only notes; v3 dropped keep-copy). */
+/**
+ * BackupsCreateArgs as each facade version spells them (2.0's v1 takes only notes; v3 dropped keep-copy).
+ * `no-download: false` makes 2.x leave the archive in backup-dir until it is downloaded by filename, so it
+ * is sent only when the download follows.
+ */
 export function createParams(version: number, options: CreateOptions, download: boolean): Record<string, unknown> {
   if (version === 1) return { notes: options.notes };
   if (version === 2) return { notes: options.notes, 'keep-copy': options.keep_copy, 'no-download': !download };
   return { notes: options.notes, 'no-download': !download };
 }
 
+/** Create's answer, or why contact was lost (a dropped socket, our timeout), with when it was sent. */
+type CreateAnswer = { meta: BackupMetadata } | { lost: string; calledAt: number };
+
 /** Create blocks until the archive is written, with no progress: the stage shows the time spent so far. */
-async function createWithElapsedStage(session: JujuSession, timing: JujuTiming, op: OperationContext, params: Record<string, unknown>): Promise<BackupMetadata> {
-  const started = Date.now();
-  const show = () => op.progress({ stage: `Creating the backup on the controller (Juju reports no progress) — ${elapsedText(started)}` });
+async function createWithElapsedStage(session: JujuSession, timing: JujuTiming, op: OperationContext, params: Record<string, unknown>): Promise<CreateAnswer> {
+  const calledAt = Date.now();
+  const show = () => op.progress({ stage: `Creating the backup on the controller (Juju reports no progress) — ${elapsedText(calledAt)}` });
   show();
   const ticker = setInterval(show, timing.elapsedTickMs);
   const timeoutMs = createTimeoutMs(session.access, timing);
   try {
     const raw = await session.backups('Create', params, 'create a backup', { timeoutMs, signal: op.signal });
-    return parseWire(backupsMetadataSchema, raw, 'Backups.Create');
+    return { meta: parseWire(backupsMetadataSchema, raw, 'Backups.Create') };
   } catch (error) {
     if (error instanceof AppError && error.code === 'timeout') {
-      throw new AppError('timeout', `The controller did not finish the backup within ${elapsedText(started)}; it may still finish it.`, 'Raise "Create timeout (minutes)" in the endpoint settings for big controllers, and check `juju debug-log -m controller`.');
+      return { lost: `The controller did not finish the backup within ${elapsedText(calledAt)} (raise "Create timeout (minutes)" for big controllers)`, calledAt };
     }
-    if (error instanceof SocketClosedError) {
-      throw new AppError('unreachable', `The connection dropped after ${elapsedText(started)} while the controller was creating the backup, so Backup Console cannot tell whether it finished.`, 'Juju carries on without the connection: on 2.x a finished backup appears in the list; on 3.x its file stays in the controller\'s backup directory.');
-    }
+    if (error instanceof SocketClosedError) return { lost: `The connection dropped after ${elapsedText(calledAt)} while the controller was creating the backup (${error.message.replace(/[.\s]+$/, '')})`, calledAt };
     throw error;
   } finally {
     clearInterval(ticker);
@@ -51,30 +58,47 @@ export async function createBackup(timing: JujuTiming, ctx: ProviderContext, op:
   const options = parseOptions(createOptionsSchema, raw, 'Backup options');
   op.progress({ stage: 'Signing in to the controller' });
   const session = await openJuju(ctx, timing);
-  let meta: BackupMetadata;
+  let answer: CreateAnswer;
+  const { backupsVersion, serverVersion } = session.facts;
   try {
-    const { backupsVersion, serverVersion } = session.facts;
     if (!backupsVersion) throw new AppError('unsupported', `This controller (Juju ${serverVersion}) offers no Backups facade this app speaks.`);
     if (backupsVersion === 2 && !options.keep_copy && !sink) {
       throw new AppError('validation', 'A backup that is neither kept on the controller nor downloaded would be lost.', 'Turn "keep a copy" on, or choose where to save the download.');
     }
     op.setRemoteRef(CREATE_REMOTE_REF);
-    meta = await createWithElapsedStage(session, timing, op, createParams(backupsVersion, options, Boolean(sink)));
+    answer = await createWithElapsedStage(session, timing, op, createParams(backupsVersion, options, Boolean(sink)));
   } finally {
     session.close();
   }
+  if ('lost' in answer) {
+    return settleLostCreate(timing, ctx, { calledAt: answer.calledAt, notes: options.notes, reason: answer.lost, backupsVersion, serverVersion, wantedDownload: Boolean(sink) });
+  }
+  const { meta } = answer;
   op.setBackupId(meta.id);
   const stored = storedInDatabase(meta);
   const created = createdThisSession(ctx.memo);
   if (!stored) created.set(meta.id, meta);
   ctx.log.info('Juju backup created', { backupId: meta.id, size: meta.size, stored });
-  if (!sink) return { state: 'succeeded', outcome: createdOutcome(meta, stored ? 'stored' : 'pending'), backupId: meta.id };
+  if (!sink) return { state: 'succeeded', outcome: createdOutcome(meta, stored ? 'stored' : 'pending', serverVersion), backupId: meta.id };
 
-  await downloadArchive({ ctx, access: session.access, modelUuid: session.facts.modelUuid, meta, sink, op, oneShot: !stored }).catch((error: unknown) => {
-    // The backup itself exists; say so next to why the file was not kept.
-    if (error instanceof AppError) throw new AppError(error.code, `Backup ${meta.id} was created, but saving it failed: ${error.message}`, error.hint);
-    throw error;
-  });
+  let streamedCompletely = false;
+  try {
+    await downloadArchive({
+      ctx,
+      access: session.access,
+      modelUuid: session.facts.modelUuid,
+      meta,
+      sink,
+      op,
+      oneShot: !stored,
+      // 2.x asked with no-download false left the archive in backup-dir: fetching it by filename removes it there.
+      fileFromThisCreate: backupsVersion === 2,
+      onStreamed: () => (streamedCompletely = true),
+    });
+  } catch (error) {
+    if (!stored && streamedCompletely) created.delete(meta.id);
+    throw savingFailed(error, { meta, oneShot: !stored, streamedCompletely });
+  }
   if (!stored) created.delete(meta.id);
   return { state: 'succeeded', outcome: downloadedOutcome(meta, sink.destination, !stored), backupId: meta.id };
 }

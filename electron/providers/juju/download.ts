@@ -8,9 +8,14 @@ import { userTag } from './settings';
 import { bytesText } from './timing';
 import { wireErrorSchema, type BackupMetadata } from './wire-schemas';
 
-/** What GET /backups takes as `id`: a stored backup's id (2.x), or the archive's absolute path on the controller (3.x, and 2.x without keep-copy). */
-export function downloadIdFor(meta: BackupMetadata): string {
-  return storedInDatabase(meta) || !meta.filename ? meta.id : meta.filename;
+/**
+ * What GET /backups takes as `id`: the archive's absolute path on the controller (3.x; 2.x when the
+ * archive is not stored; and right after a 2.x Create that asked for a download, as the 2.9 CLI does:
+ * its file in backup-dir is deleted by that download instead of staying behind), else the stored id.
+ */
+export function downloadIdFor(meta: BackupMetadata, fileFromThisCreate = false): string {
+  if (!meta.filename) return meta.id;
+  return fileFromThisCreate || !storedInDatabase(meta) ? meta.filename : meta.id;
 }
 
 function basicAuth(access: JujuAccess): string {
@@ -40,6 +45,10 @@ export interface DownloadInput {
   op: OperationContext;
   /** The controller deletes the archive after this download (3.x): said in the errors, since there is no second try. */
   oneShot: boolean;
+  /** Download the file the Create just left in backup-dir (by filename), not the stored copy (by id). */
+  fileFromThisCreate?: boolean;
+  /** Called once the controller has sent the whole archive (it then deletes a one-shot file), before it is verified and saved. */
+  onStreamed?: () => void;
 }
 
 /**
@@ -65,7 +74,7 @@ export async function downloadArchive(input: DownloadInput): Promise<WrittenFile
       method: 'GET',
       path: `model/${modelUuid}/backups`,
       // A GET with a JSON body: Juju's handler refuses any other content type.
-      json: { id: downloadIdFor(meta) },
+      json: { id: downloadIdFor(meta, input.fileFromThisCreate) },
       headers: { authorization: basicAuth(access), accept: 'application/octet-stream, application/json' },
       signal,
       timeoutMs: 7 * 24 * 3_600_000,
@@ -80,6 +89,7 @@ export async function downloadArchive(input: DownloadInput): Promise<WrittenFile
       },
       signal,
     );
+    if (total === undefined || written.bytes === total) input.onStreamed?.();
     if (total !== undefined && written.bytes !== total) {
       throw new AppError('server-error', `The download ended after ${bytesText(written.bytes)} of ${bytesText(total)}; nothing was kept.${gone}`);
     }

@@ -24,7 +24,8 @@ export const jujuKindInfo: KindInfo = {
   hasRestoreOptions: false,
   restoreWarning:
     "Restoring REPLACES THE CONTROLLER'S WHOLE STATE (every model, application, user and credential) with the backup's, and restarts its API server. Anything changed since the backup was made is lost.",
-  cancelCreateNote: 'Juju has no way to stop a backup once asked: the controller finishes it whatever happens here. Only the download to this computer can be stopped.',
+  cancelCreateNote:
+    'A Juju backup cannot be cancelled here, download included: Juju has no way to stop a backup once asked, and the controller finishes it whatever happens here.',
   cancelRestoreNote: 'Juju cannot stop a restore once it started.',
 };
 

@@ -14,8 +14,9 @@ export interface LoginInput {
   url: string;
   username: string;
   password: string;
+  /** The first guess (the setting, an earlier login, or a default); the controller's own version replaces it when the majors differ. */
   clientVersion: string;
-  /** The version is our guess, so the controller's own may replace it. */
+  /** The version came from no setting; kept for logs only — a setting is a guess too (the controller may have been upgraded since). */
   versionIsGuess: boolean;
   modelUuid?: string;
   rpc: RpcOptions;
@@ -73,9 +74,10 @@ async function attempt(input: LoginInput, clientVersion: string): Promise<Logged
 }
 
 /**
- * `Admin.Login` version 3 on one API path. When the client version was a guess, the controller's
- * own version replaces it: after an incompatible-client refusal, or when the login shows a
- * different major version (an older-major client may log in but not call Backups).
+ * `Admin.Login` version 3 on one API path. The client version sent is a first guess, even when it
+ * comes from the settings (an imported agent-version goes stale when the controller is upgraded):
+ * the controller's own version replaces it after an incompatible-client refusal, or when the login
+ * shows a different major version (an older-major client may log in but not call Backups).
  */
 export async function login(input: LoginInput): Promise<LoggedIn> {
   const explain = (error: unknown) => (error instanceof JujuRpcError ? explainJujuError(error.wire, { username: input.username, doing: 'sign in', modelUuid: input.modelUuid }) : error);
@@ -83,12 +85,12 @@ export async function login(input: LoginInput): Promise<LoggedIn> {
   try {
     first = await attempt(input, input.clientVersion);
   } catch (error) {
-    const serverVersion = error instanceof JujuRpcError && error.code === 'incompatible client' && input.versionIsGuess ? serverVersionFromRefusal(error) : undefined;
+    const serverVersion = error instanceof JujuRpcError && error.code === 'incompatible client' ? serverVersionFromRefusal(error) : undefined;
     if (!serverVersion || serverVersion === input.clientVersion) throw explain(error);
     return attempt(input, serverVersion).catch((again: unknown) => Promise.reject(explain(again)));
   }
   const serverVersion = first.result['server-version'];
-  if (!input.versionIsGuess || !serverVersion || parseVersion(serverVersion).major === parseVersion(input.clientVersion).major) return first;
+  if (!serverVersion || parseVersion(serverVersion).major === parseVersion(input.clientVersion).major) return first;
   first.rpc.close();
   return attempt(input, serverVersion).catch((again: unknown) => Promise.reject(explain(again)));
 }

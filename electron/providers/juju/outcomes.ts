@@ -1,11 +1,25 @@
+import { parseVersion } from './controller-facts';
 import { bytesText } from './timing';
 import type { BackupMetadata } from './wire-schemas';
 
-export function createdOutcome(meta: BackupMetadata, where: 'stored' | 'pending'): string {
+/** Where a backup the controller did not store waits, and what the operator can do with it on this Juju release. */
+function pendingText(meta: BackupMetadata, size: string, serverVersion: string): string {
+  const file = meta.filename ?? "its juju-backup-<date>-<time>.tar.gz file in the controller's backup directory";
+  if (parseVersion(serverVersion).major >= 4) {
+    return (
+      `Backup ${meta.id}${size} was written on the controller at ${file}. Juju ${serverVersion} does not serve backups over its API, so Backup Console cannot download it: ` +
+      `copy it from the controller machine (\`juju scp -m controller 0:${meta.filename ?? '<file>'} .\`).`
+    );
+  }
+  return (
+    `Backup ${meta.id}${size} is waiting on the controller at ${file}; download it to keep it (the controller deletes it after one download and cannot list it). ` +
+    `It disappears from this list when Backup Console restarts, but stays on the controller until downloaded, also with \`juju download-backup ${meta.filename ?? '<file>'}\`.`
+  );
+}
+
+export function createdOutcome(meta: BackupMetadata, where: 'stored' | 'pending', serverVersion = ''): string {
   const size = meta.size !== undefined ? ` (${bytesText(meta.size)})` : '';
-  return where === 'stored'
-    ? `Backup ${meta.id}${size} is stored on the controller.`
-    : `Backup ${meta.id}${size} is waiting on the controller at ${meta.filename ?? 'its backup directory'}; download it to keep it (the controller deletes it after one download and does not list it).`;
+  return where === 'stored' ? `Backup ${meta.id}${size} is stored on the controller.` : pendingText(meta, size, serverVersion);
 }
 
 export function downloadedOutcome(meta: BackupMetadata, destination: string, oneShot: boolean, removedStoredCopy = false): string {

@@ -1,12 +1,14 @@
 import { AppError } from '../../../shared/errors';
 import type { OperationContext, OperationOutcome, ProviderContext, RawOptions } from '../provider';
-import { jujuAccess, restoreTimeoutMs } from './access';
+import { finishAfterRestart } from './finish-restore';
 import { apiRestoreAvailable, outOfBandRestore } from './info';
-import { restoredOutcome } from './outcomes';
 import { backupMetadata } from './read-operations';
 import { SocketClosedError } from './rpc-connection';
-import { openJuju } from './session';
-import { elapsedText, pause, type JujuTiming } from './timing';
+import { JujuRpcError, toAppError } from './rpc-errors';
+import { openJuju, type JujuSession } from './session';
+import type { JujuTiming } from './timing';
+
+export { finishAfterRestart } from './finish-restore';
 
 export const restoreRemoteRef = (backupId: string) => `restore/${backupId}`;
 
@@ -14,50 +16,49 @@ export function backupIdOfRestoreRef(ref: string | undefined): string | undefine
   return ref?.startsWith('restore/') ? ref.slice('restore/'.length) || undefined : undefined;
 }
 
-/** While the API server restarts, these are what a reconnect meets; anything else is a real answer. */
-function worthRetrying(error: unknown): boolean {
-  return error instanceof AppError && ['unreachable', 'timeout', 'conflict', 'tls'].includes(error.code);
+/**
+ * Restore refused or failed with an answer, after PrepareRestore put the controller in restore-pending
+ * mode (most calls refused). FinishRestore ends that mode: on anything but a finished restore it marks
+ * the restore failed ("Restore did not finish successfully"), which is the answer wanted here.
+ */
+async function leaveRestoreMode(session: JujuSession, ctx: ProviderContext, backupId: string): Promise<string> {
+  try {
+    await session.backups('FinishRestore', {}, 'end restore mode');
+    return ' Backup Console then called FinishRestore, which took the controller out of restore mode.';
+  } catch (error) {
+    if (error instanceof AppError && /did not finish successfully/i.test(error.message)) {
+      return ' Backup Console then called FinishRestore, which marked the restore failed and took the controller out of restore mode.';
+    }
+    ctx.log.warn('Could not take the controller out of restore mode', { backupId, error: error instanceof Error ? error.message : String(error) });
+    return (
+      ' The controller may be left in restore-pending mode, where it refuses most calls: `juju models` then answers "juju restore is in progress - functionality is limited to avoid data loss".' +
+      ' Retrying the restore here ends that mode either way.'
+    );
+  }
 }
 
 /**
- * Reconnects with back-off until the restarted API server answers, then calls FinishRestore,
- * whose answer is the evidence: success, or "Restore did not finish successfully".
+ * Sends Restore with no client-side limit: the controller restores the whole database before its API
+ * server exits, which takes as long as it takes. An error frame is an answer; a dropped socket (or
+ * anything else) means "outcome unknown so far", settled by FinishRestore after the restart.
  */
-export async function finishAfterRestart(timing: JujuTiming, ctx: ProviderContext, backupId: string, op: OperationContext): Promise<OperationOutcome> {
-  const limitMs = restoreTimeoutMs(await jujuAccess(ctx), timing);
-  const started = Date.now();
-  let wait = timing.reconnectStartMs;
-  let lastError: unknown;
-  const stopped = () => new AppError('cancelled', 'Stopped waiting for the controller; the restore carries on there.');
-  op.progress({ stage: "Stage 3 of 4: waiting for the controller's API server to restart", milestone: true });
-  for (;;) {
-    op.progress({ stage: `Stage 3 of 4: waiting for the controller's API server to restart — ${elapsedText(started)}` });
-    try {
-      const session = await openJuju(ctx, timing);
-      try {
-        if (op.signal.aborted) throw stopped();
-        op.progress({ stage: 'Stage 4 of 4: finishing the restore (FinishRestore)', milestone: true });
-        await session.backups('FinishRestore', {}, 'finish the restore');
-        return { state: 'succeeded', outcome: restoredOutcome(backupId), backupId };
-      } finally {
-        session.close();
-      }
-    } catch (error) {
-      // "Restore did not finish successfully" and refusals are answers, not outages.
-      if (!worthRetrying(error)) throw error;
-      lastError = error;
+async function sendRestore(session: JujuSession, ctx: ProviderContext, backupId: string): Promise<void> {
+  const call = { type: 'Backups', version: session.facts.backupsVersion, request: 'Restore', params: { 'backup-id': backupId } };
+  try {
+    await session.rpc.call(call, { timeoutMs: null });
+    ctx.log.info('Restore answered without the API server restarting; asking FinishRestore how it ended', { backupId });
+  } catch (error) {
+    if (error instanceof JujuRpcError) {
+      const explained = toAppError(error, { username: session.access.username, doing: `restore backup ${backupId}`, modelUuid: session.facts.modelUuid }) as AppError;
+      const mode = await leaveRestoreMode(session, ctx, backupId);
+      throw new AppError(explained.code, `${explained.message}${mode}`, explained.hint);
     }
-    if (op.signal.aborted) throw stopped();
-    if (Date.now() - started + wait > limitMs) {
-      const why = lastError instanceof Error ? ` (last attempt: ${lastError.message.replace(/[.\s]+$/, '')})` : '';
-      throw new AppError(
-        'timeout',
-        `The controller's API server did not come back within ${elapsedText(started)} after the restore of ${backupId}, so Backup Console cannot tell whether the restore finished${why}.`,
-        'Check the controller machine (`juju ssh -m controller 0`, then the jujud-machine-0 service). Raise "Restore reconnect timeout" for slow controllers.',
-      );
-    }
-    await pause(wait, op.signal);
-    wait = Math.min(timing.reconnectMaxMs, Math.round(wait * 1.5));
+    const closedBy = error instanceof SocketClosedError ? error.closedBy : undefined;
+    ctx.log.info('The connection ended during Restore (the API server exits when the restore is in place); the outcome is settled after it restarts', {
+      backupId,
+      closedBy,
+      error: error instanceof Error ? error.message : String(error),
+    });
   }
 }
 
@@ -76,13 +77,7 @@ export async function restoreBackup(timing: JujuTiming, ctx: ProviderContext, ba
     await session.backups('PrepareRestore', {}, 'prepare the restore');
     op.setRemoteRef(restoreRemoteRef(backupId));
     op.progress({ stage: `Stage 2 of 4: restoring backup ${backupId} (Restore); the API server restarts, so the connection drops`, milestone: true });
-    try {
-      await session.backups('Restore', { 'backup-id': backupId }, `restore backup ${backupId}`, { timeoutMs: restoreTimeoutMs(session.access, timing) });
-    } catch (error) {
-      // The API server exits once the restore is in place: a dropped socket is the expected answer.
-      if (!(error instanceof SocketClosedError)) throw error;
-      ctx.log.info('The controller dropped the connection during Restore, as expected', { backupId });
-    }
+    await sendRestore(session, ctx, backupId);
   } finally {
     session.close();
   }

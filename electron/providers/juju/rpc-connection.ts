@@ -11,10 +11,18 @@ export const JUJU_SERVER_NAME = 'juju-apiserver';
 
 export const tlsHint = "Paste the controller's CA certificate (the ca-cert `juju show-controller` prints) in the endpoint's TLS settings. Verification is never switched off.";
 
-/** The socket went away (network, or the API server restarting after a restore): every waiting call gets this. */
+/** Who ended a socket: the controller or the network (`peer`), our own ping check, or our own close(). */
+export type SocketCloser = 'peer' | 'ping-check' | 'local';
+
+/** The socket went away (network, the API server restarting after a restore, or our ping check): every waiting call gets this. */
 export class SocketClosedError extends AppError {
-  constructor(url: string, detail?: string) {
-    super('unreachable', `The connection to the controller at ${url} closed${detail ? ` (${detail})` : ''}.`, 'Check that the controller is up and reachable, then try again.');
+  constructor(
+    url: string,
+    detail?: string,
+    readonly closedBy: SocketCloser = 'peer',
+  ) {
+    const why = closedBy === 'ping-check' ? 'closed by Backup Console: the controller stopped answering pings' : detail;
+    super('unreachable', `The connection to the controller at ${url} closed${why ? ` (${why})` : ''}.`, 'Check that the controller is up and reachable, then try again.');
   }
 }
 
@@ -29,7 +37,8 @@ export interface RpcOptions {
 }
 
 export interface CallOptions {
-  timeoutMs?: number;
+  /** null: no client-side limit (Restore, which answers only by the API server exiting). */
+  timeoutMs?: number | null;
   /** Stops waiting (the controller carries on: Juju has no cancel). */
   signal?: AbortSignal;
 }
@@ -80,9 +89,11 @@ export async function openRpc(url: string, o: RpcOptions): Promise<RpcConnection
   const closed = new Promise<void>((resolve) => (resolveClosed = resolve));
 
   let answered = true;
+  let closer: SocketCloser = 'peer';
   const heartbeat = setInterval(() => {
     if (!answered) {
-      o.log.warn('The controller stopped answering pings; closing the socket', { url });
+      closer = 'ping-check';
+      o.log.warn('Closing the socket ourselves: the controller stopped answering pings', { url, closedBy: closer });
       ws.terminate();
       return;
     }
@@ -105,7 +116,8 @@ export async function openRpc(url: string, o: RpcOptions): Promise<RpcConnection
   ws.on('error', (error) => o.log.debug('Juju socket error', { url, error: error.message }));
   ws.once('close', (code, reason) => {
     clearInterval(heartbeat);
-    closedError = new SocketClosedError(url, reason.length ? reason.toString() : code === 1006 ? 'dropped' : undefined);
+    closedError = new SocketClosedError(url, reason.length ? reason.toString() : code === 1006 ? 'dropped' : undefined, closer);
+    if (closer === 'peer' && pending.size) o.log.warn('The controller side dropped the socket while calls were waiting', { url, code, closedBy: closer, waiting: pending.size });
     for (const waiter of pending.values()) waiter.reject(closedError);
     pending.clear();
     resolveClosed();
@@ -118,10 +130,10 @@ export async function openRpc(url: string, o: RpcOptions): Promise<RpcConnection
       if (closedError) return Promise.reject(closedError);
       if (options.signal?.aborted) return Promise.reject(new AppError('cancelled', 'Stopped waiting for the controller.'));
       const id = nextId++;
-      const timeoutMs = options.timeoutMs ?? o.callTimeoutMs;
+      const timeoutMs = options.timeoutMs === null ? null : (options.timeoutMs ?? o.callTimeoutMs);
       return new Promise((resolve, reject) => {
         const done = () => {
-          clearTimeout(timer);
+          if (timer) clearTimeout(timer);
           options.signal?.removeEventListener('abort', onAbort);
           pending.delete(id);
         };
@@ -129,10 +141,13 @@ export async function openRpc(url: string, o: RpcOptions): Promise<RpcConnection
           done();
           reject(new AppError('cancelled', 'Stopped waiting for the controller.'));
         };
-        const timer = setTimeout(() => {
-          done();
-          reject(new AppError('timeout', `The controller did not answer ${call.type}.${call.request} within ${Math.round(timeoutMs / 1000)} s.`, 'Check the controller, or raise the timeout in the endpoint settings.'));
-        }, timeoutMs);
+        const timer =
+          timeoutMs === null
+            ? undefined
+            : setTimeout(() => {
+                done();
+                reject(new AppError('timeout', `The controller did not answer ${call.type}.${call.request} within ${Math.round(timeoutMs / 1000)} s.`, 'Check the controller, or raise the timeout in the endpoint settings.'));
+              }, timeoutMs);
         options.signal?.addEventListener('abort', onAbort, { once: true });
         pending.set(id, {
           resolve: (value) => {
@@ -151,6 +166,7 @@ export async function openRpc(url: string, o: RpcOptions): Promise<RpcConnection
     },
     close() {
       clearInterval(heartbeat);
+      if (closer === 'peer') closer = 'local';
       if (ws.readyState === WebSocket.OPEN || ws.readyState === WebSocket.CONNECTING) ws.close(1000);
       setTimeout(() => ws.terminate(), 1_000).unref();
     },

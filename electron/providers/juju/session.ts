@@ -37,9 +37,11 @@ export async function openJuju(ctx: ProviderContext, timing: JujuTiming): Promis
   const access = await jujuAccess(ctx);
   const remembered = knownFacts(ctx.memo)?.serverVersion;
   const configured = access.settings.agent_version;
-  let version = { clientVersion: configured ?? remembered ?? DEFAULT_CLIENT_VERSION, versionIsGuess: !configured };
+  // What an earlier login reported beats the setting; either is only a first guess (login.ts).
+  let version = { clientVersion: remembered ?? configured ?? DEFAULT_CLIENT_VERSION, versionIsGuess: !remembered && !configured };
   const model = await controllerModelUuid(ctx, access, timing, version);
-  if (model.serverVersion && !configured) version = { clientVersion: model.serverVersion, versionIsGuess: false };
+  // The controller's own answer beats the setting: an imported agent-version goes stale after an upgrade.
+  if (model.serverVersion) version = { clientVersion: model.serverVersion, versionIsGuess: false };
   const session = await login({ url: apiUrl(access.base, model.uuid), username: access.username, password: access.password, modelUuid: model.uuid, ...version, rpc: rpcOptions(ctx, access, timing) });
   const facts = factsFrom(session.result, model.uuid, session.clientVersion);
   rememberFacts(ctx.memo, facts);

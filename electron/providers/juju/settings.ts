@@ -63,9 +63,9 @@ export const jujuSettingFields: SettingField[] = [
     type: 'text',
     help: 'Leave empty to look it up on the controller (the model named "controller"). Shown by juju show-controller.',
   },
-  { name: 'agent_version', label: 'Controller version', type: 'text', placeholder: '3.6.14', help: 'The agent-version from juju show-controller; found at sign-in when empty.' },
+  { name: 'agent_version', label: 'Controller version', type: 'text', placeholder: '3.6.14', help: 'The agent-version from juju show-controller: only a first guess, replaced by the version the controller reports at sign-in (after an upgrade too).' },
   { name: 'create_timeout_minutes', label: 'Create timeout (minutes)', type: 'text', placeholder: '60', help: 'Juju creates a backup in one blocking call; big controllers take many minutes.' },
-  { name: 'restore_timeout_minutes', label: 'Restore reconnect timeout (minutes)', type: 'text', placeholder: '15', help: 'How long to wait for the API server to come back after a restore (Juju 2.x).' },
+  { name: 'restore_timeout_minutes', label: 'Restore reconnect timeout (minutes)', type: 'text', placeholder: '15', help: 'How long to wait for the API server to come back after a restore (Juju 2.x); the restore itself runs as long as it needs.' },
 ];
 
 export const jujuSecretFields: KindInfo['secretFields'] = [{ name: 'password', label: 'Password' }];

@@ -52,7 +52,7 @@ export function makeJujuContext(o: ContextOptions, memo = new EndpointMemo()): T
   };
 }
 
-export type Who = 'admin' | 'nonSuperuser';
+export type Who = 'admin' | 'nonSuperuser' | 'superuserWithoutModelAccess';
 
 export interface SharedJujuSim {
   sim(): JujuSim;

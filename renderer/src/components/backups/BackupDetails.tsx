@@ -56,7 +56,8 @@ export function BackupDetails({ endpoint, headingRef }: { endpoint: EndpointView
             <BackupLineage backup={backup} backups={backups} />
             <ReportedDetails details={backup.details} shownElsewhere={shownElsewhere} />
           </div>
-          <div className="shrink-0 space-y-2 border-t border-slate-200 px-4 py-3 dark:border-slate-800">
+          {/* Long "why not" texts (Juju 3.x restore) scroll here instead of squeezing the details away. */}
+          <div className="max-h-[45%] shrink-0 space-y-2 overflow-y-auto border-t border-slate-200 px-4 py-3 dark:border-slate-800">
             {endpoint.capabilities.exportRecord.enabled && <ExportRecordButton key={backup.id} endpoint={endpoint} backup={backup} />}
             {endpoint.capabilities.download.enabled && (
               <div className="flex justify-end">
