@@ -15,8 +15,8 @@ export function DownloadNotes({ note }: { note: string | undefined }) {
         </div>
       )}
       <p className="text-xs text-slate-600 dark:text-slate-400">
-        The file only appears once it is complete and its checksum matched. Until then it is written under the same name with{' '}
-        <span className="font-mono">.part</span> added, which is removed if the download fails or is cancelled.
+        The file only appears once it is complete and its checksum matched. Until then it is written to a temporary file next to
+        it ending in <span className="font-mono">.part</span>, which is removed if the download fails or is cancelled.
       </p>
     </div>
   );

@@ -12,17 +12,17 @@ export interface JujuCreateDraft {
 }
 
 export function initialJujuCreateDraft(): JujuCreateDraft {
-  return { notes: '', keepCopy: false };
+  // Juju 2.x's own default: the backup stays stored on the controller. The provider drops it for 3.x.
+  return { notes: '', keepCopy: true };
 }
 
 export function validateJujuCreate(draft: JujuCreateDraft): FieldErrors {
   return { notes: tooLong(draft.notes, maxJujuNotes) };
 }
 
-/** Blank notes and an unticked keep-copy are left out, so a 3.x controller is never sent what it does not know. */
+/** Blank notes are left out; keep-copy is always said, so an unticked box means no copy (the provider sends it only to 2.x). */
 export function jujuCreateOptions(draft: JujuCreateDraft): OperationOptions {
-  const options: OperationOptions = {};
+  const options: OperationOptions = { keep_copy: draft.keepCopy };
   putText(options, 'notes', draft.notes);
-  if (draft.keepCopy) options.keep_copy = true;
   return options;
 }
