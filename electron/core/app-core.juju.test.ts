@@ -52,6 +52,16 @@ describe('Juju endpoints through the core', () => {
     expect(existsSync(`${path}.part`)).toBe(false);
   });
 
+  it('frees a destination when its job could not even start', async () => {
+    const first = await call<Job>('backups.create', { endpointId: endpoint.id, download: { path: join(downloads, 'first.tar.gz'), overwrite: false } });
+    const clash = await t.failure('backups.create', { endpointId: endpoint.id, download: { path: join(downloads, 'second.tar.gz'), overwrite: false } });
+    expect(clash.code).toBe('conflict');
+    expect((await finished(first)).state).toBe('succeeded');
+    const [backup] = await call<Backup[]>('backups.list', { endpointId: endpoint.id });
+    const retry = await finished(await call<Job>('backups.download', { endpointId: endpoint.id, backupId: backup!.id, destination: { path: join(downloads, 'second.tar.gz'), overwrite: false } }));
+    expect(retry.state, retry.error?.message).toBe('succeeded');
+  });
+
   it('keeps no file when the archive does not match its checksum, and says so', async () => {
     sim.faults.wrongChecksum = true;
     const [backup] = await call<Backup[]>('backups.list', { endpointId: endpoint.id });

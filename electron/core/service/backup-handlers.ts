@@ -1,7 +1,7 @@
 import type { CallHandlers } from '../../../shared/contract';
 import { restoreConfirmationFor } from '../../../shared/restore-confirmation';
 import type { CoreDeps } from './deps';
-import { openCheckedSink, withSink } from './file-handlers';
+import { openCheckedSink, startWithSink, withSink } from './file-handlers';
 import { capabilitiesOf, checkOptions, requireCapability, requireConfirmation, startJob, withContext } from './provider-calls';
 
 type BackupHandlers = Pick<
@@ -18,14 +18,11 @@ export function backupHandlers(deps: CoreDeps): BackupHandlers {
       const provider = requireCapability(deps, endpoint, 'create');
       checkOptions(provider.createOptionsSchema, options, 'Backup options');
       if (download) requireCapability(deps, endpoint, 'download');
-      const sink = download ? await openCheckedSink(download, deps.saveRules) : undefined;
       const cancel = capabilitiesOf(deps, endpoint).cancelCreate;
-      return startJob(
-        deps,
-        endpoint,
-        { kind: 'create', stage: `Asking ${provider.info.label} to start a backup`, cancellable: cancel.enabled, cancelNote: provider.info.cancelCreateNote },
-        (ctx, op) => (sink ? withSink(sink, (s) => provider.createBackup(ctx, op, options, s)) : provider.createBackup(ctx, op, options)),
-      );
+      const spec = { kind: 'create' as const, stage: `Asking ${provider.info.label} to start a backup`, cancellable: cancel.enabled, cancelNote: provider.info.cancelCreateNote };
+      if (!download) return startJob(deps, endpoint, spec, (ctx, op) => provider.createBackup(ctx, op, options));
+      const sink = await openCheckedSink(download, deps.saveRules);
+      return startWithSink(sink, () => startJob(deps, endpoint, spec, (ctx, op) => withSink(sink, (s) => provider.createBackup(ctx, op, options, s))));
     },
     'backups.backupAsset': async ({ endpointId, assetId }) => {
       const endpoint = deps.endpoints.get(endpointId);

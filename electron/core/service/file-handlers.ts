@@ -25,12 +25,22 @@ function defaultFolder(): string {
   return existsSync(downloads) ? downloads : homedir();
 }
 
-/** Runs a transfer into `sink`; anything but a commit by the provider leaves no file behind. */
+/**
+ * Runs a transfer into `sink`; anything but a commit by the provider leaves no file behind, and the
+ * destination is free again once the job ends (discard after a commit only releases it).
+ */
 export async function withSink(sink: DownloadSink, run: (sink: DownloadSink) => Promise<OperationOutcome>): Promise<OperationOutcome> {
   try {
-    const outcome = await run(sink);
-    if (outcome.state !== 'succeeded') await sink.discard();
-    return outcome;
+    return await run(sink);
+  } finally {
+    await sink.discard();
+  }
+}
+
+/** Starts a job that owns `sink`; if the job cannot even start (a conflict), the destination is released. */
+export async function startWithSink<T>(sink: DownloadSink, start: () => T): Promise<T> {
+  try {
+    return start();
   } catch (error) {
     await sink.discard();
     throw error;
@@ -74,11 +84,13 @@ export function fileHandlers(deps: CoreDeps, chooseSavePath: ChooseSavePath | un
       if (!download) throw new AppError('unsupported', `${provider.info.label} endpoints cannot download backups.`);
       const sink = await openCheckedSink(destination, rules);
       deps.log.info('download requested', { endpointId, backupId, destination: sink.destination });
-      return startJob(
-        deps,
-        endpoint,
-        { kind: 'download', backupId, stage: `Downloading ${backupId}`, cancellable: true, cancelNote: 'Cancelling stops the transfer and removes the partial file; the backup stays on the endpoint.' },
-        (ctx, op) => withSink(sink, (s) => download.call(provider, ctx, backupId, s, op)),
+      return startWithSink(sink, () =>
+        startJob(
+          deps,
+          endpoint,
+          { kind: 'download', backupId, stage: `Downloading ${backupId}`, cancellable: true, cancelNote: 'Cancelling stops the transfer and removes the partial file; the backup stays on the endpoint.' },
+          (ctx, op) => withSink(sink, (s) => download.call(provider, ctx, backupId, s, op)),
+        ),
       );
     },
   };
