@@ -1,4 +1,4 @@
-import type { OpenStackSim } from '../sims/openstack';
+import { cloudsYamlFor, type OpenStackSim } from '../sims/openstack';
 import { AppPage } from './app-page';
 import { expect, test, type AppFixture } from './fixtures';
 
@@ -202,22 +202,7 @@ test.describe('OpenStack in browser mode', () => {
   });
 
   test('adds a Cinder endpoint from a clouds.yaml the operator already has', async ({ appPage, openstack }) => {
-    const c = openstack.credentials.member;
-    const cloudsYaml = [
-      'clouds:',
-      '  production:',
-      '    auth: {auth_url: "https://keystone.example.invalid/v3", username: ops, password: not-this-one, project_name: ops, user_domain_name: Default, project_domain_name: Default}',
-      '  lab:',
-      '    region_name: RegionOne',
-      '    verify: false',
-      '    auth:',
-      `      auth_url: ${openstack.authUrl}`,
-      `      username: ${c.username}`,
-      `      password: ${c.password}`,
-      `      project_name: ${c.projectName}`,
-      '      user_domain_name: Default',
-      '      project_domain_name: Default',
-    ].join('\n');
+    const cloudsYaml = cloudsYamlFor(openstack, 'lab');
     const app = new AppPage(appPage);
     await app.byTest('add-endpoint').click();
     const form = app.byTest('endpoint-form');

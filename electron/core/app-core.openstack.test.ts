@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startOpenStackSim, type OpenStackSim } from '../../e2e/sims/openstack';
+import { cloudsYamlFor, startOpenStackSim, type OpenStackSim } from '../../e2e/sims/openstack';
 import type { EndpointView } from '../../shared/contract';
 import type { Backup, Job, Resource } from '../../shared/domain';
 import { filesUnder, startCoreUnderTest, type CoreUnderTest } from './test-support/core-under-test';
@@ -126,24 +126,9 @@ describe('OpenStack endpoints through the core', () => {
   });
 
   it('imports one cloud from a clouds.yaml, with its password going to the vault', async () => {
-    const c = sim.credentials.member;
-    const yaml = [
-      'clouds:',
-      '  other:',
-      '    auth: {auth_url: "http://127.0.0.1:9/v3", username: x, password: y, project_name: p, user_domain_name: Default, project_domain_name: Default}',
-      '  simcloud:',
-      '    region_name: RegionOne',
-      '    verify: false',
-      '    auth:',
-      `      auth_url: ${sim.authUrl}`,
-      `      username: ${c.username}`,
-      `      password: ${c.password}`,
-      `      project_name: ${c.projectName}`,
-      '      user_domain_name: Default',
-      '      project_domain_name: Default',
-    ].join('\n');
+    const yaml = cloudsYamlFor(sim, 'simcloud');
     const listing = await call<{ entries: string[]; added?: EndpointView }>('endpoints.importConfigFile', { text: yaml, kind: 'cinder' });
-    expect(listing.entries).toEqual(['other', 'simcloud']);
+    expect(listing.entries).toEqual(['elsewhere', 'simcloud']);
     expect(listing.added).toBeUndefined();
 
     const imported = await call<{ added: EndpointView; warnings: string[] }>('endpoints.importConfigFile', { text: yaml, kind: 'cinder', entry: 'simcloud', name: 'From clouds.yaml' });

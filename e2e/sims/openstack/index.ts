@@ -16,6 +16,7 @@ export type * from './types';
 export type { OpenStackFaults, FaultLevel } from './faults';
 export type { OpenStackRequestLogEntry } from './request-log';
 export type { BackupRecord, VolumeRecord, SnapshotRecord, CinderWorld } from './cinder';
+export { cloudsYamlFor } from './clouds-yaml';
 
 export const credentials: OpenStackCredentials = {
   admin: { username: 'admin', password: users.admin.password, userDomainName: 'Default', projectName: 'admin', projectId: projects.admin.id, userId: users.admin.id },

@@ -12,7 +12,27 @@ export interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElemen
 export const inputClass =
   'block w-full rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm text-slate-900 placeholder:text-slate-500 aria-invalid:border-red-600 dark:border-slate-600 dark:bg-slate-950 dark:text-slate-100 dark:placeholder:text-slate-400 dark:aria-invalid:border-red-400';
 
-export function TextField({ label, help, error, testId, className = '', ...input }: TextFieldProps) {
+/** What the control inside a labelled field must carry so the label and the note reach assistive tech. */
+export interface FieldControlProps {
+  id: string;
+  'aria-invalid': true | undefined;
+  'aria-describedby': string | undefined;
+}
+
+/** Label, control and help-or-error note, wired together; shared by every text-like field. */
+export function LabelledField({
+  label,
+  help,
+  error,
+  className = '',
+  control,
+}: {
+  label: ReactNode;
+  help?: ReactNode;
+  error?: string;
+  className?: string;
+  control(props: FieldControlProps): ReactNode;
+}) {
   const id = useId();
   const noteId = `${id}-note`;
   return (
@@ -20,16 +40,21 @@ export function TextField({ label, help, error, testId, className = '', ...input
       <label htmlFor={id} className="mb-1 block text-sm font-medium text-slate-800 dark:text-slate-200">
         {label}
       </label>
-      <input
-        id={id}
-        data-testid={testId}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error || help ? noteId : undefined}
-        className={inputClass}
-        {...input}
-      />
+      {control({ id, 'aria-invalid': error ? true : undefined, 'aria-describedby': error || help ? noteId : undefined })}
       <FieldNote id={noteId} error={error} help={help} />
     </div>
+  );
+}
+
+export function TextField({ label, help, error, testId, className, ...input }: TextFieldProps) {
+  return (
+    <LabelledField
+      label={label}
+      help={help}
+      error={error}
+      className={className}
+      control={(field) => <input {...field} data-testid={testId} className={inputClass} {...input} />}
+    />
   );
 }
 
