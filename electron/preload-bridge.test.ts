@@ -1,7 +1,7 @@
 import { describe, expect, expectTypeOf, it, vi } from 'vitest';
 import { ipcCallChannel, ipcEventChannel } from '../shared/channels';
 import type { PreloadBridge } from '../shared/contract';
-import { createPreloadBridge, type Bridge, type IpcRendererLike } from './preload-bridge';
+import { createPreloadBridge, type Bridge, type IpcRendererLike, type WebUtilsLike } from './preload-bridge';
 
 type Listener = (event: unknown, ...args: unknown[]) => void;
 
@@ -22,27 +22,39 @@ function fakeIpc() {
   return { ipc, emit, count: (channel: string) => listeners.get(channel)?.size ?? 0 };
 }
 
+/** Electron's webUtils: a path for the File it made, and a throw for anything else (as Electron does). */
+function fakeWebUtils(path = '/home/op/box.backup.tgz') {
+  const file = new File([new Uint8Array([0x1f, 0x8b])], 'box.backup.tgz');
+  const webUtils = {
+    getPathForFile: vi.fn((candidate: File): string => {
+      if (candidate !== file) throw new TypeError('Error processing argument at index 0, conversion failure from');
+      return path;
+    }),
+  } satisfies WebUtilsLike;
+  return { webUtils, file };
+}
+
 describe('createPreloadBridge', () => {
   it('matches the PreloadBridge contract both ways', () => {
     expectTypeOf<Bridge>().toEqualTypeOf<PreloadBridge>();
   });
 
-  it('exposes only call and on, frozen', () => {
-    const bridge = createPreloadBridge(fakeIpc().ipc);
-    expect(Object.keys(bridge).sort()).toEqual(['call', 'on']);
+  it('exposes only call, on and pathForFile, frozen', () => {
+    const bridge = createPreloadBridge(fakeIpc().ipc, fakeWebUtils().webUtils);
+    expect(Object.keys(bridge).sort()).toEqual(['call', 'on', 'pathForFile']);
     expect(Object.isFrozen(bridge)).toBe(true);
   });
 
   it('invokes contract calls on their channel', async () => {
     const { ipc } = fakeIpc();
-    const result = await createPreloadBridge(ipc).call('endpoints.list', {});
+    const result = await createPreloadBridge(ipc, fakeWebUtils().webUtils).call('endpoints.list', {});
     expect(ipc.invoke).toHaveBeenCalledWith(ipcCallChannel('endpoints.list'), {});
     expect(result).toEqual({ ok: true, value: { channel: 'bc:call:endpoints.list', input: {} } });
   });
 
   it('refuses unknown call names with a validation envelope and no IPC', async () => {
     const { ipc } = fakeIpc();
-    const bridge = createPreloadBridge(ipc);
+    const bridge = createPreloadBridge(ipc, fakeWebUtils().webUtils);
     for (const name of ['shell.openExternal', 'bc:call:endpoints.list', '__proto__', '', 42 as unknown as string]) {
       const result = (await bridge.call(name, {})) as { ok: boolean; error: { code: string } };
       expect(result.ok).toBe(false);
@@ -53,7 +65,7 @@ describe('createPreloadBridge', () => {
 
   it('turns invoke failures into envelopes instead of throwing', async () => {
     const { ipc } = fakeIpc();
-    const bridge = createPreloadBridge(ipc);
+    const bridge = createPreloadBridge(ipc, fakeWebUtils().webUtils);
     ipc.invoke.mockRejectedValueOnce(new Error('An object could not be cloned.'));
     expect(await bridge.call('endpoints.add', { f: () => 1 })).toMatchObject({ ok: false, error: { code: 'validation' } });
     ipc.invoke.mockRejectedValueOnce(new Error("No handler registered for 'bc:call:jobs.list'"));
@@ -63,7 +75,7 @@ describe('createPreloadBridge', () => {
   it('subscribes to contract events, hides the IPC event and unsubscribes once', () => {
     const { ipc, emit, count } = fakeIpc();
     const listener = vi.fn();
-    const off = createPreloadBridge(ipc).on('job.updated', listener);
+    const off = createPreloadBridge(ipc, fakeWebUtils().webUtils).on('job.updated', listener);
     emit(ipcEventChannel('job.updated'), { id: 'j1' });
     expect(listener).toHaveBeenCalledWith({ id: 'j1' });
     expect(listener.mock.calls[0]).toHaveLength(1);
@@ -75,9 +87,22 @@ describe('createPreloadBridge', () => {
 
   it('ignores unknown events and non-function listeners', () => {
     const { ipc } = fakeIpc();
-    const bridge = createPreloadBridge(ipc);
+    const bridge = createPreloadBridge(ipc, fakeWebUtils().webUtils);
     expect(typeof bridge.on('bc:call:endpoints.list', () => {})).toBe('function');
     expect(typeof bridge.on('job.updated', 'nope' as unknown as () => void)).toBe('function');
     expect(ipc.on).not.toHaveBeenCalled();
+  });
+
+  it('gives the path of a dropped file', () => {
+    const { webUtils, file } = fakeWebUtils();
+    expect(createPreloadBridge(fakeIpc().ipc, webUtils).pathForFile(file)).toBe('/home/op/box.backup.tgz');
+    expect(webUtils.getPathForFile).toHaveBeenCalledWith(file);
+  });
+
+  it('answers an empty path instead of throwing for anything that is not a file', () => {
+    const bridge = createPreloadBridge(fakeIpc().ipc, fakeWebUtils().webUtils);
+    for (const value of [undefined, null, 'C:/secret.txt', { name: 'x' }, new Blob(['x'])]) expect(bridge.pathForFile(value)).toBe('');
+    const odd = createPreloadBridge(fakeIpc().ipc, { getPathForFile: () => 42 as unknown as string });
+    expect(odd.pathForFile(fakeWebUtils().file)).toBe('');
   });
 });

@@ -8,6 +8,7 @@ import { ipcCallChannel, ipcEventChannel, isCallName, isEventName } from '../sha
 export interface Bridge {
   call(name: string, input: unknown): Promise<unknown>;
   on(event: string, listener: (payload: unknown) => void): () => void;
+  pathForFile(file: unknown): string;
 }
 
 /** The slice of `ipcRenderer` the bridge needs (tests pass a fake). */
@@ -15,6 +16,11 @@ export interface IpcRendererLike {
   invoke(channel: string, ...args: unknown[]): Promise<unknown>;
   on(channel: string, listener: (event: unknown, ...args: unknown[]) => void): unknown;
   removeListener(channel: string, listener: (event: unknown, ...args: unknown[]) => void): unknown;
+}
+
+/** The slice of Electron's `webUtils` the bridge needs (tests pass a fake). */
+export interface WebUtilsLike {
+  getPathForFile(file: File): string;
 }
 
 const failure = (code: 'validation' | 'internal', message: string, hint?: string) => ({
@@ -31,8 +37,9 @@ const noop = () => {};
 /**
  * An allowlisted bridge: only contract call names reach `invoke`, only contract event names are
  * subscribed, the IpcRendererEvent never reaches the page, and every failure is an envelope.
+ * `pathForFile` gives main the path of a dropped or picked file, so the bytes never cross IPC.
  */
-export function createPreloadBridge(ipc: IpcRendererLike): Bridge {
+export function createPreloadBridge(ipc: IpcRendererLike, webUtils: WebUtilsLike): Bridge {
   return Object.freeze({
     async call(name: string, input: unknown): Promise<unknown> {
       if (!isCallName(name)) return failure('validation', `Unknown call ${describe(name)}.`);
@@ -57,6 +64,15 @@ export function createPreloadBridge(ipc: IpcRendererLike): Bridge {
         subscribed = false;
         ipc.removeListener(channel, forward);
       };
+    },
+    pathForFile(file: unknown): string {
+      // getPathForFile throws for anything that is not a File; the page only ever learns '' then.
+      try {
+        const path = webUtils.getPathForFile(file as File);
+        return typeof path === 'string' ? path : '';
+      } catch {
+        return '';
+      }
     },
   });
 }

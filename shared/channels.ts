@@ -26,6 +26,10 @@ export const callNames = [
   'resources.list',
   'files.chooseSaveLocation',
   'backups.download',
+  'backups.inspectUpload',
+  'backups.upload',
+  'endpoints.inspectCertificate',
+  'endpoints.factoryReset',
   'jobs.list',
   'jobs.cancel',
 ] as const;

@@ -55,6 +55,54 @@ export type AppInfo = z.infer<typeof appInfoSchema>;
 /** Destructive calls carry what the user typed; main compares it to the backup id again. */
 const typedConfirmation = z.string().max(512);
 
+/**
+ * A backup to delete before the new one, when the endpoint keeps only a few (an appliance keeps two).
+ * The operator typed its id; main checks it again and deletes it inside the same job, before anything else.
+ */
+export const deleteFirstSchema = z.object({ backupId: z.string().min(1).max(512), confirmation: typedConfirmation }).strict();
+
+/** The certificate an https endpoint presents, so the operator can compare its fingerprint with the device's console before trusting it. */
+export const certificateInfoSchema = z.object({
+  /** host:port the certificate came from. */
+  address: z.string(),
+  fingerprint256: z.string(),
+  subject: z.string(),
+  issuer: z.string(),
+  subjectAltName: z.string().optional(),
+  validFrom: z.string(),
+  validTo: z.string(),
+  selfSigned: z.boolean(),
+  /** Goes into the endpoint's TLS trust (with the fingerprint pinned) when the operator accepts it. */
+  pem: z.string(),
+  /** Why normal verification refuses it; absent when the system already trusts it. */
+  verificationError: z.string().optional(),
+});
+export type CertificateInfo = z.infer<typeof certificateInfoSchema>;
+
+/** A file the operator dropped or picked. `path` exists on the desktop; browser mode only knows name and size. */
+export const uploadFileSchema = z
+  .object({ name: z.string().min(1).max(255), sizeBytes: z.number().int().nonnegative(), path: z.string().min(1).max(4096).optional() })
+  .strict();
+
+export const uploadCheckSchema = z.object({
+  /** Reasons the file cannot be sent (empty, not a gzip archive): the upload is refused. */
+  problems: z.array(z.string()),
+  /** Things the operator must accept before sending (not a file this app downloaded). */
+  warnings: z.array(z.string()),
+  /** The download this file appears to be, from the app's own record of saved backups. */
+  knownDownload: z
+    .object({ endpointName: z.string(), backupId: z.string().optional(), savedAt: z.string(), sha256: z.string(), matchedBy: z.enum(['path', 'name-and-size']) })
+    .optional(),
+});
+export type UploadCheck = z.infer<typeof uploadCheckSchema>;
+
+/** What every upload carries besides the bytes; browser mode sends this as the query of its streaming upload route. */
+export const uploadRequestSchema = endpointRef
+  .extend({ warningsAccepted: z.boolean().default(false), deleteFirst: deleteFirstSchema.optional() })
+  .strict();
+export const streamUploadRequestSchema = uploadRequestSchema.extend({ name: z.string().min(1).max(255), sizeBytes: z.number().int().positive() }).strict();
+export type StreamUploadRequest = z.infer<typeof streamUploadRequestSchema>;
+
 function call<I extends z.ZodType, O extends z.ZodType>(input: I, output: O) {
   return { input, output };
 }
@@ -98,7 +146,10 @@ export const calls = {
   'backups.list': call(endpointRef.extend({ filters: listFilters.optional() }).strict(), z.array(backupSchema)),
   'backups.get': call(backupRef, backupSchema),
   /** `download`: where to save the new backup right after it is created (kinds whose backups can be downloaded). */
-  'backups.create': call(endpointRef.extend({ options: operationOptionsSchema.optional(), download: saveDestinationSchema.optional() }).strict(), jobSchema),
+  'backups.create': call(
+    endpointRef.extend({ options: operationOptionsSchema.optional(), download: saveDestinationSchema.optional(), deleteFirst: deleteFirstSchema.optional() }).strict(),
+    jobSchema,
+  ),
   'backups.backupAsset': call(endpointRef.extend({ assetId: z.string().min(1).max(512) }).strict(), jobSchema),
   /** `confirmation` is required when the restore overwrites something (main decides, from the options). */
   'backups.restore': call(
@@ -111,6 +162,17 @@ export const calls = {
   'resources.list': call(endpointRef.extend({ type: z.enum(resourceTypes) }).strict(), z.array(resourceSchema)),
   'files.chooseSaveLocation': call(z.object({ suggestedName: z.string().min(1).max(255) }).strict(), saveLocationChoiceSchema),
   'backups.download': call(backupRef.extend({ destination: saveDestinationSchema }).strict(), jobSchema),
+  /** Checks a file before it is sent: main reads its size and first bytes when it has the path, and its own record of downloads. */
+  'backups.inspectUpload': call(endpointRef.extend({ file: uploadFileSchema }).strict(), uploadCheckSchema),
+  /** Desktop uploads name the file by path (from the drop or the picker); browser mode streams it to the web host instead. */
+  'backups.upload': call(uploadRequestSchema.extend({ path: z.string().min(1).max(4096) }).strict(), jobSchema),
+  /** Reads the certificate an https URL presents, without trusting it and without sending anything. */
+  'endpoints.inspectCertificate': call(
+    z.object({ url: z.string().url().refine((u) => /^https:\/\//i.test(u), 'Only https URLs have a certificate') }).strict(),
+    certificateInfoSchema,
+  ),
+  /** The most destructive call: `confirmation` must be the endpoint's name, typed. */
+  'endpoints.factoryReset': call(endpointRef.extend({ confirmation: typedConfirmation }).strict(), jobSchema),
   'jobs.list': call(none, z.array(jobSchema)),
   'jobs.cancel': call(z.object({ jobId: z.string().min(1).max(128) }).strict(), jobSchema),
 } satisfies Record<CallName, { input: z.ZodType; output: z.ZodType }>;
@@ -146,4 +208,6 @@ export interface BackupConsoleClient {
 export interface PreloadBridge {
   call(name: string, input: unknown): Promise<unknown>;
   on(event: string, listener: (payload: unknown) => void): () => void;
+  /** The path of a dropped or picked File (Electron's webUtils.getPathForFile); '' when it has none. */
+  pathForFile(file: unknown): string;
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { errorEnvelopeSchema } from './errors';
+import { errorCodes, errorEnvelopeSchema } from './errors';
 
-export const endpointKinds = ['pieces', 'cinder', 'trove', 'juju'] as const;
+export const endpointKinds = ['pieces', 'cinder', 'trove', 'juju', 'appliance'] as const;
 export const endpointKindSchema = z.enum(endpointKinds);
 export type EndpointKind = z.infer<typeof endpointKindSchema>;
 
@@ -71,6 +71,8 @@ export const capabilityNames = [
   'exportRecord',
   'importRecord',
   'download',
+  'upload',
+  'factoryReset',
 ] as const;
 export type CapabilityName = (typeof capabilityNames)[number];
 export const capabilitiesSchema = z.object(
@@ -122,6 +124,12 @@ export const kindInfoSchema = z.object({
   /** What one entry of that file is ("cloud", "controller"). */
   configEntryNoun: z.string().default('entry'),
   hasRestoreOptions: z.boolean().default(false),
+  /** How many backups the endpoint keeps at most (network appliances: two); creating or uploading beyond it is refused. */
+  backupLimit: z.number().int().positive().optional(),
+  /** Said in the upload dialog: what the endpoint accepts and what it does with the file. */
+  uploadNote: z.string().optional(),
+  /** Listed, one line each, in the factory-reset dialog of kinds that can reset the device. */
+  factoryResetConsequences: z.array(z.string()).optional(),
   restoreWarning: z.string(),
   cancelRestoreNote: z.string(),
   cancelCreateNote: z.string(),
@@ -154,7 +162,7 @@ export const backupSchema = z.object({
 });
 export type Backup = z.infer<typeof backupSchema>;
 
-export const jobKinds = ['create', 'restore', 'delete', 'backup-asset', 'import-record', 'download'] as const;
+export const jobKinds = ['create', 'restore', 'delete', 'backup-asset', 'import-record', 'download', 'upload', 'factory-reset'] as const;
 export type JobKind = (typeof jobKinds)[number];
 export const jobStates = ['queued', 'running', 'cancelling', 'succeeded', 'failed', 'cancelled', 'interrupted'] as const;
 export type JobState = (typeof jobStates)[number];
@@ -168,6 +176,9 @@ export const jobProgressSchema = z.object({
   etaSeconds: z.number().nonnegative().optional(),
 });
 export type JobProgress = z.infer<typeof jobProgressSchema>;
+
+export const savedFileSchema = z.object({ path: z.string(), bytes: z.number().nonnegative(), sha256: z.string() });
+export type SavedFile = z.infer<typeof savedFileSchema>;
 
 export const jobSchema = z.object({
   id: z.string(),
@@ -190,6 +201,8 @@ export const jobSchema = z.object({
   stalled: z.boolean().default(false),
   /** The named steps the operation went through so far (a restore's stages), oldest first. */
   milestones: z.array(z.string()).default([]),
+  /** The file a download wrote, with the SHA-256 Backup Console computed over exactly the bytes it saved. */
+  savedFile: savedFileSchema.optional(),
 });
 export type Job = z.infer<typeof jobSchema>;
 
@@ -199,6 +212,8 @@ export const connectionTestSchema = z.object({
   serverVersion: z.string().optional(),
   message: z.string(),
   hint: z.string().optional(),
+  /** Why it failed, so the form can offer the fix (review the certificate on a `tls` or `certificate-changed`). */
+  code: z.enum(errorCodes).optional(),
 });
 export type ConnectionTest = z.infer<typeof connectionTestSchema>;
 

@@ -15,6 +15,8 @@ export const errorCodes = [
   'unreachable',
   'timeout',
   'tls',
+  /** The endpoint presents another certificate than the one the operator accepted (pinned). */
+  'certificate-changed',
   'server-error',
   'bad-response',
   'unsupported',

@@ -24,6 +24,8 @@ const rules: Record<EndpointKind, Rule> = {
   trove: () => null,
   // A Juju restore replaces the controller's whole state with the backup's.
   juju: (backupId) => ({ text: backupId, what: 'the backup id' }),
+  // An appliance restore replaces its whole configuration and reboots it.
+  appliance: (backupId) => ({ text: backupId, what: 'the backup id' }),
 };
 
 /** null when the restore overwrites nothing and needs no typed confirmation. */

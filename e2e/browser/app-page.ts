@@ -11,17 +11,42 @@ export class AppPage {
   }
 
   async addEndpoint(name: string, url: string): Promise<void> {
-    await this.byTest('add-endpoint').click();
-    const form = this.byTest('endpoint-form');
-    await form.getByTestId('endpoint-kind').selectOption('pieces');
-    await form.getByTestId('endpoint-name').fill(name);
-    await form.getByTestId('endpoint-url').fill(url);
+    const form = await this.fillEndpointForm({ kind: 'pieces', name, url });
     await form.getByTestId('endpoint-test').click();
     await expect(form.getByTestId('endpoint-test-result')).toHaveAttribute('data-ok', 'true');
     await form.getByTestId('endpoint-save').click();
     await expect(form).toBeHidden();
-    const item = this.byTest('endpoint-item').filter({ hasText: name });
-    await item.getByRole('button').first().click();
+    await this.selectEndpoint(name);
+  }
+
+  /** Opens "Add endpoint" and fills it: kind, name, URL, then the kind's settings and secrets by field name. Returns the open form. */
+  async fillEndpointForm(endpoint: { kind: string; name: string; url: string; settings?: Record<string, string>; secrets?: Record<string, string> }): Promise<Locator> {
+    await this.byTest('add-endpoint').click();
+    const form = this.byTest('endpoint-form');
+    await form.getByTestId('endpoint-kind').selectOption(endpoint.kind);
+    await form.getByTestId('endpoint-name').fill(endpoint.name);
+    await form.getByTestId('endpoint-url').fill(endpoint.url);
+    for (const [name, value] of Object.entries(endpoint.settings ?? {})) await form.getByTestId(`endpoint-setting-${name}`).fill(value);
+    for (const [name, value] of Object.entries(endpoint.secrets ?? {})) await form.getByTestId(`endpoint-secret-${name}`).fill(value);
+    return form;
+  }
+
+  async selectEndpoint(name: string): Promise<void> {
+    await this.byTest('endpoint-item').filter({ hasText: name }).getByRole('button').first().click();
+  }
+
+  /** Clicks the backup list's Refresh button. */
+  async refreshBackups(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Refresh the backup list' }).click();
+  }
+
+  /** Opens the endpoint header's "More" menu and, from it, the factory-reset dialog. */
+  async openFactoryReset(): Promise<Locator> {
+    await this.byTest('endpoint-more-actions').click();
+    await this.byTest('factory-reset-open').click();
+    const dialog = this.byTest('factory-reset-dialog');
+    await expect(dialog).toBeVisible();
+    return dialog;
   }
 
   jobItems(kind: string): Locator {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
 import { startBrowserMode, type BrowserMode } from '../../electron/hosts/web/browser-mode';
+import { startApplianceSim, type ApplianceSim } from '../sims/appliance';
 import { startJujuSim, type JujuSim } from '../sims/juju';
 import { startOpenStackSim, type OpenStackSim } from '../sims/openstack';
 import { startPiecesSim, type PiecesSim } from '../sims/pieces';
@@ -31,6 +32,8 @@ interface Fixtures {
   /** A Juju 2.8 controller (full Backups facade, API restore) and a 3.6 one (create only). */
   juju28: JujuSim;
   juju36: JujuSim;
+  /** A network appliance (npm.backup 1.0) with a self-signed certificate, two-backup limit and a short reboot. */
+  appliance: ApplianceSim;
   backupConsole: AppFixture;
   /** The page with the app loaded and ready. */
   appPage: Page;
@@ -47,6 +50,13 @@ export const test = base.extend<Options & Fixtures>({
   openstack: async ({}, use) => {
     // 0.4: a Cinder backup takes about two seconds, a Trove restore a few: long enough to see the stages.
     const sim = await startOpenStackSim({ port: 0, timeScale: 0.4 });
+    await use(sim);
+    await sim.close();
+  },
+  appliance: async ({}, use) => {
+    // 0.1: a create takes about half a second; the reboot refuses connections for 3 s, long enough to see the stage.
+    const sim = await startApplianceSim({ port: 0, timeScale: 0.1 });
+    sim.faults.rebootRefuseMs = 3_000;
     await use(sim);
     await sim.close();
   },

@@ -1,7 +1,9 @@
 import { spawn } from 'node:child_process';
+import { X509Certificate } from 'node:crypto';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { Agent, request } from 'undici';
 import WebSocket from 'ws';
 import { endpointImportSchema } from '../../shared/contract';
 import { startAllSims, type SimEndpoint } from './run-all';
@@ -13,6 +15,7 @@ const expectedNames = [
   'OpenStack Trove (simulator)',
   'Juju 2.8 controller (simulator)',
   'Juju 3.6 controller (simulator)',
+  'Network appliance (simulator)',
 ];
 
 /** Proves a Juju endpoint's CA, settings and secret log in on its controller model, over Juju's RPC. */
@@ -28,6 +31,27 @@ async function jujuLoginWorks(endpoint: SimEndpoint): Promise<string | undefined
     return (await reply).response?.['server-version'];
   } finally {
     socket.close();
+  }
+}
+
+/**
+ * Proves an appliance endpoint's pinned certificate is the one served (trusted as itself under its only
+ * name, appliance.sim.local) and that its user and secret get a token.
+ */
+async function applianceLoginWorks(endpoint: SimEndpoint): Promise<number> {
+  expect(new X509Certificate(endpoint.tls!.caPem!).fingerprint256).toBe(endpoint.tls!.fingerprint256);
+  const dispatcher = new Agent({ connect: { ca: endpoint.tls!.caPem, servername: 'appliance.sim.local' } });
+  try {
+    const res = await request(`${endpoint.url}/api/mgmt.aaa/2.0/token`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ user_credentials: { username: endpoint.settings!.username, password: endpoint.secrets!.password }, generate_refresh_token: false }),
+      dispatcher,
+    });
+    await res.body.dump();
+    return res.statusCode;
+  } finally {
+    await dispatcher.destroy();
   }
 }
 
@@ -54,7 +78,7 @@ describe('startAllSims', () => {
     const logs: string[] = [];
     const sims = await startAllSims({ randomPorts: true, log: (line) => logs.push(line) });
     try {
-      expect(sims.endpoints.map((e) => e.kind)).toEqual(['pieces', 'cinder', 'cinder', 'trove', 'juju', 'juju']);
+      expect(sims.endpoints.map((e) => e.kind)).toEqual(['pieces', 'cinder', 'cinder', 'trove', 'juju', 'juju', 'appliance']);
       expect(sims.endpoints.map((e) => e.name)).toEqual(expectedNames);
       for (const endpoint of sims.endpoints) expect(endpointImportSchema.safeParse(endpoint).success).toBe(true);
       expect((await fetch(`${sims.endpoints[0].url}/.well-known/health`)).status).toBe(200);
@@ -64,6 +88,7 @@ describe('startAllSims', () => {
       }
       expect(await jujuLoginWorks(sims.endpoints[4])).toBe('2.8.10');
       expect(await jujuLoginWorks(sims.endpoints[5])).toBe('3.6.14');
+      expect(await applianceLoginWorks(sims.endpoints[6])).toBe(201);
       expect(sims.endpoints[2].settings).toMatchObject({ username: 'demo', project_name: 'demo', region_name: 'RegionOne', interface: 'public' });
       expect(logs.length).toBeGreaterThan(0);
     } finally {
@@ -91,6 +116,8 @@ describe('npm run sims (run-all.ts as a program)', () => {
     expect(Object.keys(endpoints[1])).toEqual(['kind', 'name', 'url', 'settings', 'secrets']);
     expect(endpoints.map((e) => e.name)).toEqual(expectedNames);
     expect(Object.keys(endpoints[4])).toEqual(['kind', 'name', 'url', 'tls', 'settings', 'secrets']);
+    expect(Object.keys(endpoints[6])).toEqual(['kind', 'name', 'url', 'tls', 'settings', 'secrets']);
+    expect(Object.keys(endpoints[6].tls!)).toEqual(['caPem', 'fingerprint256']);
     expect((await fetch(`${endpoints[0].url}/.well-known/version`)).status).toBe(200);
     expect((await fetch(endpoints[1].url)).status).toBe(200);
     child.kill('SIGTERM');

@@ -2,14 +2,18 @@
 // demo endpoint, in the app's import shape; everything else goes to stderr.
 import { pathToFileURL } from 'node:url';
 import type { EndpointConfigInput, EndpointSettings } from '../../shared/domain';
+import { startApplianceSim, type ApplianceSim } from './appliance';
 import { startJujuSim, type JujuSim, type JujuVersion } from './juju';
 import { startOpenStackSim, type OpenStackSim } from './openstack';
 import { startPiecesSim } from './pieces';
 
 /** The import shape of one endpoint (`endpoints.import`): timeouts and TLS take their defaults. */
 export type SimEndpoint = Required<Pick<EndpointConfigInput, 'kind' | 'name' | 'url'>> & {
-  /** A private CA the endpoint's TLS certificate is signed by (Juju controllers). */
-  tls?: { caPem: string };
+  /**
+   * A private CA the endpoint's TLS certificate is signed by (Juju controllers), or a self-signed
+   * certificate accepted as itself, pinned by its SHA-256 fingerprint (appliances).
+   */
+  tls?: { caPem?: string; fingerprint256?: string };
   settings?: EndpointSettings;
   /** Demo secrets only: these simulators run on loopback with published passwords. */
   secrets?: Record<string, string>;
@@ -67,6 +71,21 @@ export function jujuEndpoint(sim: JujuSim, name: string): SimEndpoint {
   };
 }
 
+/**
+ * A network appliance whose self-signed certificate the operator accepted: the certificate as its own
+ * trust anchor and its exact fingerprint pinned (it names only appliance.sim.local, not 127.0.0.1).
+ */
+export function applianceEndpoint(sim: ApplianceSim, name: string): SimEndpoint {
+  return {
+    kind: 'appliance',
+    name,
+    url: sim.url,
+    tls: { caPem: sim.certPem, fingerprint256: sim.fingerprint256 },
+    settings: { username: sim.credentials.username },
+    secrets: { password: sim.credentials.password },
+  };
+}
+
 /** Demo Juju creates take 20 s × timeScale; a quarter keeps the demo brisk but visibly blocking. */
 const jujuSim = (version: JujuVersion, label: string, defaultPort: number) =>
   define({
@@ -96,6 +115,13 @@ const simulators: SimDefinition[] = [
   }),
   jujuSim('2.8.10', '2.8', 17070),
   jujuSim('3.6.14', '3.6', 17071),
+  // Half speed for the demo: a create takes 2.5 s, a restore's reboot refuses connections for 10 s.
+  define({
+    label: 'Network appliance (npm.backup 1.0)',
+    defaultPort: 8443,
+    start: (port, timeScale) => startApplianceSim({ port, timeScale: timeScale ?? 0.5 }),
+    endpoints: (sim: ApplianceSim) => [applianceEndpoint(sim, 'Network appliance (simulator)')],
+  }),
 ];
 
 export interface StartAllOptions {

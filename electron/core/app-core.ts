@@ -1,9 +1,14 @@
 import { join } from 'node:path';
+import type { Readable } from 'node:stream';
+import { streamUploadRequestSchema } from '../../shared/contract';
+import type { Job } from '../../shared/domain';
+import { toErrorEnvelope } from '../../shared/errors';
 import type { CallHandlers, CallResult, EventName } from '../../shared/contract';
 import { createProviderRegistry, type ProviderRegistry } from '../providers/registry';
 import { Connections } from './connections';
 import { createDispatcher } from './dispatch';
 import { EndpointStore } from './endpoints/endpoint-store';
+import { DownloadLedger } from './files/download-ledger';
 import { JobRunner } from './jobs/job-runner';
 import { SecretRedactor, type Logger } from './log/logger';
 import type { SecretStore } from './secrets/secret-store';
@@ -15,6 +20,8 @@ import { isActive } from './service/job-state';
 import { endpointImportHandlers } from './service/endpoint-import-handlers';
 import { miscHandlers } from './service/misc-handlers';
 import { recordHandlers } from './service/record-handlers';
+import { deviceHandlers } from './service/device-handlers';
+import { startStreamUpload, uploadHandlers } from './service/upload-handlers';
 import { reattachInterruptedJobs } from './service/reattach';
 
 export interface AppCoreOptions {
@@ -37,6 +44,11 @@ export interface AppCore {
   /** Validates input against the contract and never throws: failures come back as envelopes. */
   dispatch(name: string, rawInput: unknown): Promise<CallResult<unknown>>;
   onEvent(listener: EventListener): () => void;
+  /**
+   * Browser mode's upload: `body` is the file as the request streams it. Validates `request` like a
+   * call; the job reads the body, and a refused upload leaves it unread for the host to drain.
+   */
+  uploadStream(request: unknown, body: Readable): Promise<CallResult<Job>>;
   activeJobCount(): number;
   /** Mean progress (0..1) of running jobs that report it, for the taskbar; undefined when none. */
   aggregateProgress(): number | undefined;
@@ -71,10 +83,11 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     emit,
     appInfo: { version: options.version, host: options.host, platform: process.platform, dataDir },
     saveRules: createSaveRules(dataDir, Boolean(options.chooseSavePath)),
+    downloads: await DownloadLedger.open(join(dataDir, 'downloads.json'), log),
   };
   const handlers: CallHandlers = {
     ...miscHandlers(deps), ...endpointHandlers(deps), ...endpointImportHandlers(deps), ...backupHandlers(deps), ...recordHandlers(deps),
-    ...fileHandlers(deps, options.chooseSavePath),
+    ...fileHandlers(deps, options.chooseSavePath), ...uploadHandlers(deps), ...deviceHandlers(deps),
   };
   const dispatch = createDispatcher(handlers, log);
   reattachInterruptedJobs(deps);
@@ -82,6 +95,18 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
 
   return {
     dispatch,
+    async uploadStream(request, body) {
+      const parsed = streamUploadRequestSchema.safeParse(request);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        return { ok: false, error: { code: 'validation', message: `Invalid upload request${issue?.path.length ? ` at "${issue.path.join('.')}"` : ''}: ${issue?.message ?? 'invalid'}.` } };
+      }
+      try {
+        return { ok: true, value: await startStreamUpload(deps, parsed.data, body) };
+      } catch (error) {
+        return { ok: false, error: toErrorEnvelope(error) };
+      }
+    },
     onEvent(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

@@ -1,5 +1,6 @@
+import type { Readable } from 'node:stream';
 import type { z } from 'zod';
-import type { Backup, Capabilities, ConnectionTest, Endpoint, JobKind, KindInfo, Resource, ResourceType } from '../../shared/domain';
+import type { Backup, Capabilities, ConnectionTest, Endpoint, JobKind, KindInfo, Resource, ResourceType, SavedFile } from '../../shared/domain';
 import type { HttpClient } from '../core/http/http-client';
 import type { EndpointMemo } from '../core/endpoint-memo';
 import type { DownloadSink } from '../core/files/download-sink';
@@ -40,6 +41,20 @@ export interface OperationContext {
   setRemoteRef(ref: string): void;
   /** The backup this job is about, once known (a create learns it from the server). */
   setBackupId(id: string): void;
+  /** Set by the core when a download sink commits: the file and the SHA-256 of exactly the bytes saved. */
+  recordSavedFile(file: SavedFile): void;
+}
+
+/**
+ * A backup file on this computer to send to the endpoint. The core has already checked it (not
+ * empty, gzip magic) and checks the first bytes again as they are read.
+ */
+export interface UploadSource {
+  /** The file name as the operator sees it. */
+  readonly name: string;
+  readonly sizeBytes: number;
+  /** The bytes, once, as a stream: never read whole into memory. */
+  open(): Readable;
 }
 
 export interface OperationOutcome {
@@ -103,6 +118,13 @@ export interface Provider {
    * The core discards the partial file whenever this does not end in a commit.
    */
   downloadBackup?(ctx: ProviderContext, backupId: string, sink: DownloadSink, op: OperationContext): Promise<OperationOutcome>;
+  /**
+   * Streams `source` to the endpoint (`application/octet-stream`), reporting bytes as they are sent,
+   * then follows the new backup until the endpoint accepts it. Cancel aborts the transfer.
+   */
+  uploadBackup?(ctx: ProviderContext, source: UploadSource, op: OperationContext): Promise<OperationOutcome>;
+  /** Wipes the device back to factory settings (the core has checked the typed endpoint name). */
+  factoryReset?(ctx: ProviderContext, op: OperationContext): Promise<OperationOutcome>;
   /** Lists things a form can pick (volumes, instances, flavors, datastores). */
   listResources?(ctx: ProviderContext, type: ResourceType): Promise<Resource[]>;
   /** The backup's record as a file the user saves (Cinder export_record). */

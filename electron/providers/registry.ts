@@ -1,5 +1,6 @@
 import type { EndpointKind, KindInfo } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
+import { applianceProvider } from './appliance/provider';
 import { cinderProvider } from './cinder/provider';
 import { jujuProvider } from './juju/provider';
 import { piecesProvider } from './pieces/provider';
@@ -12,6 +13,7 @@ const builtIn: Record<EndpointKind, Provider> = {
   cinder: cinderProvider,
   trove: troveProvider,
   juju: jujuProvider,
+  appliance: applianceProvider,
 };
 
 export interface ProviderRegistry {

@@ -31,13 +31,14 @@ describe('download sink', () => {
     const destination = join(dir, 'backup.tar.gz');
     const sink = openDownloadSink(destination);
     const seen: number[] = [];
-    const written = await sink.write(chunks(8, 64 * 1024), (n) => seen.push(n));
+    const written = await sink.write(chunks(8, 64 * 1024), (n) => seen.push(n), undefined, { sha1: true });
     const [part] = leftoverParts(destination);
     const content = readFileSync(join(dir, part!));
     expect(written.bytes).toBe(8 * 64 * 1024);
     expect(written.sha1Base64).toBe(createHash('sha1').update(content).digest('base64'));
     expect(written.sha256Hex).toBe(createHash('sha256').update(content).digest('hex'));
     expect(seen.at(-1)).toBe(written.bytes);
+    expect((await openDownloadSink(join(dir, 'other.tgz')).write(chunks(1, 10), () => undefined)).sha1Base64).toBeUndefined();
     expect(existsSync(destination)).toBe(false);
     await sink.commit();
     expect(readFileSync(destination)).toEqual(content);

@@ -8,9 +8,15 @@ import { fileSystemError } from './file-system-errors';
 
 export interface WrittenFile {
   bytes: number;
-  /** Digests of exactly the bytes written, for checking against what the endpoint published. */
-  sha1Base64: string;
+  /** SHA-1 of exactly the bytes written, when asked for (Juju publishes one to check against). */
+  sha1Base64?: string;
+  /** Always computed: shown with the saved file, and how an upload later recognises it. */
   sha256Hex: string;
+}
+
+export interface WriteOptions {
+  /** Also compute the SHA-1 (costs CPU on multi-gigabyte files, so only when the endpoint publishes one). */
+  sha1?: boolean;
 }
 
 /**
@@ -19,9 +25,11 @@ export interface WrittenFile {
  */
 export interface DownloadSink {
   readonly destination: string;
-  write(source: Readable | AsyncIterable<Uint8Array>, onBytes: (total: number) => void, signal?: AbortSignal): Promise<WrittenFile>;
+  write(source: Readable | AsyncIterable<Uint8Array>, onBytes: (total: number) => void, signal?: AbortSignal, options?: WriteOptions): Promise<WrittenFile>;
   /** Gives the file its real name; call only after the content was verified. */
   commit(): Promise<void>;
+  /** What was committed, and where: undefined until `commit` succeeded. */
+  readonly saved: (WrittenFile & { path: string }) | undefined;
   /** Removes the partial file (after a failure, a checksum mismatch or a cancel). Safe to call twice. */
   discard(): Promise<void>;
 }
@@ -36,11 +44,24 @@ async function writeAll(handle: FileHandle, chunk: Buffer): Promise<void> {
   while (offset < chunk.length) offset += (await handle.write(chunk, offset)).bytesWritten;
 }
 
-/** Writes into an open file and flushes it to disk before reporting the end: the controller may delete its only copy next. */
+async function writevAll(handle: FileHandle, chunks: Buffer[]): Promise<void> {
+  const total = chunks.reduce((sum, c) => sum + c.length, 0);
+  const { bytesWritten } = await handle.writev(chunks);
+  if (bytesWritten < total) await writeAll(handle, Buffer.concat(chunks).subarray(bytesWritten));
+}
+
+/**
+ * Writes into an open file and flushes it to disk before reporting the end: the controller may
+ * delete its only copy next. Chunks that queue up while a write is under way go out in one writev.
+ */
 function durableWriter(handle: FileHandle): Writable {
   return new Writable({
+    highWaterMark: 1024 * 1024,
     write(chunk: Buffer, _encoding, callback) {
       writeAll(handle, chunk).then(() => callback(), callback);
+    },
+    writev(chunks, callback) {
+      writevAll(handle, chunks.map((c) => c.chunk as Buffer)).then(() => callback(), callback);
     },
     final(callback) {
       handle.sync().then(() => callback(), callback);
@@ -65,6 +86,8 @@ export interface DownloadSinkOptions {
 export function openDownloadSink(destination: string, options: DownloadSinkOptions = { overwrite: false }): DownloadSink {
   const part = partPathFor(destination);
   let written = false;
+  let result: WrittenFile | undefined;
+  let saved: (WrittenFile & { path: string }) | undefined;
   let released = false;
   const release = () => {
     if (released) return;
@@ -73,15 +96,18 @@ export function openDownloadSink(destination: string, options: DownloadSinkOptio
   };
   return {
     destination,
-    async write(source, onBytes, signal) {
+    get saved() {
+      return saved;
+    },
+    async write(source, onBytes, signal, writeOptions = {}) {
       if (written) throw new AppError('internal', 'A download sink takes one stream.');
       written = true;
-      const sha1 = createHash('sha1');
+      const sha1 = writeOptions.sha1 ? createHash('sha1') : undefined;
       const sha256 = createHash('sha256');
       let bytes = 0;
       const measure = new Transform({
         transform(chunk: Buffer, _encoding, callback) {
-          sha1.update(chunk);
+          sha1?.update(chunk);
           sha256.update(chunk);
           bytes += chunk.length;
           onBytes(bytes);
@@ -98,7 +124,8 @@ export function openDownloadSink(destination: string, options: DownloadSinkOptio
         throw fileSystemError(error, part);
       }
       await handle.close();
-      return { bytes, sha1Base64: sha1.digest('base64'), sha256Hex: sha256.digest('hex') };
+      result = { bytes, sha256Hex: sha256.digest('hex'), ...(sha1 ? { sha1Base64: sha1.digest('base64') } : {}) };
+      return result;
     },
     async commit() {
       try {
@@ -108,6 +135,7 @@ export function openDownloadSink(destination: string, options: DownloadSinkOptio
           await link(part, destination);
           await unlink(part);
         }
+        if (result) saved = { ...result, path: destination };
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw fileSystemError(error, destination);
         const kept = `${destination}.${randomBytes(4).toString('hex')}.downloaded`;

@@ -20,13 +20,13 @@ export interface DestinationRules {
   inUse: Set<string>;
 }
 
-function inside(child: string, parent: string): boolean {
+export function inside(child: string, parent: string): boolean {
   const rel = relative(parent, child);
   return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
 }
 
 /** Hidden files and folders (~/.ssh, ~/.bashrc) hold configuration and keys, never backups. */
-function hiddenPart(path: string): string | undefined {
+export function hiddenPart(path: string): string | undefined {
   return path.split(sep).find((part) => part.startsWith('.') && part !== '.' && part !== '..');
 }
 

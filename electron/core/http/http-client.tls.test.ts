@@ -62,17 +62,19 @@ describe('HttpClient TLS trust', () => {
     expect(await res.json()).toEqual({ ok: true });
   });
 
-  it('fails with code tls when the pinned fingerprint is wrong (here: the CA\'s instead of the leaf\'s), before sending the request', async () => {
+  it('refuses with certificate-changed, naming both fingerprints, when the server presents another certificate than the pinned one, before sending the request', async () => {
     const server = await startServer(okJson, pki.server);
     const wrongPin = new X509Certificate(pki.ca.certPem).fingerprint256;
     const http = client({ baseUrl: server.url, tls: { caPem: pki.ca.certPem, fingerprint256: wrongPin } });
     const error = await appErrorOf(http.request({ path: 'backups' }));
-    expect(error.code).toBe('tls');
-    expect(error.message).toMatch(/fingerprint/i);
+    expect(error.code).toBe('certificate-changed');
+    expect(error.message).toContain(serverFingerprint());
+    expect(error.message).toContain(wrongPin);
+    expect(error.hint).toMatch(/console/);
     expect(server.seen).toHaveLength(0);
   });
 
-  it('keeps checking the host name: a CA-signed certificate for another name fails with tls, even with its fingerprint pinned', async () => {
+  it('an accepted (pinned) certificate stands in for the host-name check; without a pin the name is checked', async () => {
     const server = await startServer(okJson, pki.wrongHost);
     const trusted = client({ baseUrl: server.url, tls: { caPem: pki.ca.certPem } });
     expect((await appErrorOf(trusted.request({ path: 'x' }))).code).toBe('tls');
@@ -80,8 +82,16 @@ describe('HttpClient TLS trust', () => {
       baseUrl: server.url,
       tls: { caPem: pki.ca.certPem, fingerprint256: new X509Certificate(pki.wrongHost.certPem).fingerprint256 },
     });
-    expect((await appErrorOf(pinned.request({ path: 'x' }))).code).toBe('tls');
-    expect(server.seen).toHaveLength(0);
+    expect(await (await pinned.request({ path: 'x' })).json()).toEqual({ ok: true });
+    expect(server.seen).toHaveLength(1);
+  });
+
+  it('trusts an accepted leaf whose issuing CA the server does not send (the leaf itself as trust anchor, pinned)', async () => {
+    const server = await startServer(okJson, pki.server);
+    const leafOnly = client({ baseUrl: server.url, tls: { caPem: pki.server.certPem } });
+    expect((await appErrorOf(leafOnly.request({ path: 'x' }))).code).toBe('tls');
+    const accepted = client({ baseUrl: server.url, tls: { caPem: pki.server.certPem, fingerprint256: serverFingerprint() } });
+    expect(await (await accepted.request({ path: 'x' })).json()).toEqual({ ok: true });
   });
 
   it('checks the certificate against a fixed server name when given (Juju names juju-apiserver), and still against the CA', async () => {
@@ -114,6 +124,7 @@ describe('HttpClient TLS trust', () => {
     const pinOnly = client({ baseUrl: server.url, tls: { fingerprint256: new X509Certificate(pki.selfSigned.certPem).fingerprint256 } });
     const error = await appErrorOf(pinOnly.request({ path: 'x' }));
     expect(error.code).toBe('tls');
+    expect(error.hint).toMatch(/Review certificate/);
     expect(server.seen).toHaveLength(0);
   });
 
@@ -136,7 +147,7 @@ describe('HttpClient TLS trust', () => {
     ]);
     expect(outcomes.map((o) => o.status)).toEqual(['rejected', 'fulfilled', 'rejected', 'fulfilled']);
     expect((outcomes[0] as PromiseRejectedResult).reason).toMatchObject({ code: 'tls' });
-    expect((outcomes[2] as PromiseRejectedResult).reason).toMatchObject({ code: 'tls' });
+    expect((outcomes[2] as PromiseRejectedResult).reason).toMatchObject({ code: 'certificate-changed' });
 
     // Untrusted after trusted still fails, and the trusted one still works afterwards.
     expect((await appErrorOf(withoutCa.request({ path: 'g' }))).code).toBe('tls');

@@ -8,11 +8,16 @@ import { AppError } from '../../../shared/errors';
 import type { Logger } from '../log/logger';
 import { silentLogger } from '../log/logger';
 import { networkErrorToAppError } from './network-errors';
+import { readPeerCertificate } from './peer-certificate';
 
 export interface TlsTrust {
   /** A private CA (or a self-signed leaf) to trust for this endpoint only. */
   caPem?: string;
-  /** SHA-256 of the leaf certificate, colon-separated upper-case hex; checked in addition to normal verification. */
+  /**
+   * SHA-256 of the leaf certificate the operator accepted, colon-separated upper-case hex. The chain
+   * is still verified (against `caPem`, which then holds that certificate); the exact fingerprint
+   * replaces the host-name check, as a device reached by IP rarely has its address in its certificate.
+   */
   fingerprint256?: string;
   /**
    * The name the certificate must be valid for, when it is not the URL's host: Juju controllers are
@@ -36,9 +41,16 @@ export interface HttpRequest {
   path: string;
   query?: Record<string, string | number | boolean | undefined>;
   json?: unknown;
+  /** A streamed body (an upload): sent as it is read, never held whole. Pair it with a long `timeoutMs` and an idle watch. */
+  body?: { stream: Readable; contentType: string; length?: number };
   headers?: Record<string, string>;
   signal?: AbortSignal;
   timeoutMs?: number;
+  /**
+   * May be sent once more when a pooled connection turns out closed before any answer. Default:
+   * GET, HEAD and DELETE; a sign-in may say yes too (a second token does no harm). Never a streamed body.
+   */
+  resendable?: boolean;
 }
 
 export interface HttpResponse {
@@ -59,32 +71,37 @@ export function fingerprintOf(cert: PeerCertificate | X509Certificate): string {
   return createHash('sha256').update(raw).digest('hex').toUpperCase().match(/../g)!.join(':');
 }
 
+function closedBeforeAnswer(error: unknown): boolean {
+  const code = (error as { code?: string } | undefined)?.code;
+  return code === 'UND_ERR_SOCKET' || code === 'ECONNRESET' || code === 'EPIPE';
+}
+
 /** One HTTP client per endpoint: its own connection pool, TLS trust and timeouts. TLS verification is always on. */
 export class HttpClient {
   readonly baseUrl: string;
   private readonly agent: Agent;
   private readonly timeoutMs: number;
   private readonly log: Logger;
+  private readonly tls: TlsTrust | undefined;
 
   constructor(options: HttpClientOptions) {
     this.baseUrl = options.baseUrl.endsWith('/') ? options.baseUrl : options.baseUrl + '/';
     this.timeoutMs = options.timeoutMs;
     this.log = options.log ?? silentLogger;
     const pin = options.tls?.fingerprint256;
+    this.tls = options.tls;
     this.agent = new Agent({
       connectTimeout: Math.min(options.timeoutMs, 10_000),
       headersTimeout: options.timeoutMs,
       bodyTimeout: options.timeoutMs,
       connect: {
         ca: options.tls?.caPem || undefined,
+        // With an exact certificate pinned, a leaf signed by a CA the device does not send is trusted as itself.
+        ...(pin ? { allowPartialTrustChain: true } : {}),
         ...(options.tls?.serverName ? { servername: options.tls.serverName } : {}),
         checkServerIdentity: (host, cert) => {
-          const identityError = checkServerIdentity(options.tls?.serverName ?? host, cert);
-          if (identityError) return identityError;
-          if (pin && fingerprintOf(cert) !== pin) {
-            return new Error(`Certificate fingerprint ${fingerprintOf(cert)} does not match the pinned ${pin}`);
-          }
-          return undefined;
+          if (!pin) return checkServerIdentity(options.tls?.serverName ?? host, cert);
+          return fingerprintOf(cert) === pin ? undefined : new Error(`Certificate fingerprint ${fingerprintOf(cert)} does not match the pinned ${pin}`);
         },
       },
     });
@@ -101,18 +118,30 @@ export class HttpClient {
     const url = this.urlFor(req.path, req.query);
     const method = req.method ?? 'GET';
     const headers: Record<string, string> = { accept: 'application/json, text/plain;q=0.9', ...req.headers };
-    let body: string | undefined;
+    let body: string | Readable | undefined;
     if (req.json !== undefined) {
       body = JSON.stringify(req.json);
+      // Exactly this: some appliance firmware answers 415 to a `; charset=utf-8` suffix.
       headers['content-type'] = 'application/json';
+    } else if (req.body) {
+      body = req.body.stream;
+      headers['content-type'] = req.body.contentType;
+      if (req.body.length !== undefined) headers['content-length'] = String(req.body.length);
     }
     const timeout = req.timeoutMs ?? this.timeoutMs;
     const signal = req.signal ? AbortSignal.any([req.signal, AbortSignal.timeout(timeout)]) : AbortSignal.timeout(timeout);
     let res: Dispatcher.ResponseData;
+    const send = () => request(url, { method, headers, body, signal, dispatcher: this.agent, headersTimeout: timeout, bodyTimeout: timeout });
     try {
-      res = await request(url, { method, headers, body, signal, dispatcher: this.agent, headersTimeout: timeout, bodyTimeout: timeout });
+      res = await send().catch((error: unknown) => {
+        // A pooled keep-alive connection the server closed (it restarted, or changed its certificate)
+        // fails before any answer: a request that may be resent goes once more, on a new connection.
+        const resendable = !req.body && (req.resendable ?? (method === 'GET' || method === 'HEAD' || method === 'DELETE'));
+        if (resendable && !signal.aborted && closedBeforeAnswer(error)) return send();
+        throw error;
+      });
     } catch (error) {
-      throw this.translate(error, url, req.signal);
+      throw await this.explainConnectFailure(this.translate(error, url, req.signal), url);
     }
     this.log.debug('http', { method, url, status: res.statusCode });
     const translate = (e: unknown) => this.translate(e, url, req.signal);
@@ -140,6 +169,23 @@ export class HttpClient {
         return res.body.pipe(out);
       },
     };
+  }
+
+  /** With a pinned certificate, a TLS refusal means the device now presents another one: say so, with both fingerprints. */
+  private async explainConnectFailure(error: AppError, url: string): Promise<AppError> {
+    const pin = this.tls?.fingerprint256;
+    if (error.code !== 'tls' || !pin) return error;
+    const presented = await readPeerCertificate(url, { timeoutMs: Math.min(this.timeoutMs, 10_000), serverName: this.tls?.serverName }).catch(() => undefined);
+    if (!presented) return error;
+    const address = presented.address;
+    if (presented.fingerprint256 === pin) {
+      return new AppError('tls', `${address} presents the certificate whose fingerprint is pinned, but the certificate itself is not stored as trusted.`, "Open the endpoint's settings and use Review certificate to accept it; Backup Console then trusts exactly that certificate.");
+    }
+    return new AppError(
+      'certificate-changed',
+      `${address} now presents a different certificate (SHA-256 ${presented.fingerprint256}) from the one you accepted (${pin}). Backup Console did not connect.`,
+      "A factory reset or a certificate renewal on the device changes its certificate, and so would someone intercepting the connection. Compare the new fingerprint with the one on the device's console; only if they match, review and accept it in the endpoint's settings.",
+    );
   }
 
   private translate(error: unknown, url: string, userSignal?: AbortSignal): AppError {

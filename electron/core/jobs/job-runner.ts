@@ -201,6 +201,13 @@ export class JobRunner {
         record.job.remoteRef = ref;
         this.persist(true);
       },
+      recordSavedFile: (file) => {
+        if (run.finished) return;
+        record.job.savedFile = file;
+        record.job.updatedAt = iso(this.now());
+        run.throttle.immediate();
+        this.persist(true);
+      },
       setBackupId: (id) => {
         if (run.finished || record.job.backupId === id) return;
         record.job.backupId = id;

@@ -1,6 +1,7 @@
 import type { CallHandlers } from '../../../shared/contract';
 import { restoreConfirmationFor } from '../../../shared/restore-confirmation';
 import type { CoreDeps } from './deps';
+import { afterDeleteFirst, checkDeleteFirst } from './delete-first';
 import { openCheckedSink, startWithSink, withSink } from './file-handlers';
 import { capabilitiesOf, checkOptions, requireCapability, requireConfirmation, startJob, withContext } from './provider-calls';
 
@@ -13,16 +14,23 @@ export function backupHandlers(deps: CoreDeps): BackupHandlers {
   return {
     'backups.list': ({ endpointId, filters }) => withContext(deps, endpointId, (p, ctx) => p.listBackups(ctx, filters ?? {})),
     'backups.get': ({ endpointId, backupId }) => withContext(deps, endpointId, (p, ctx) => p.getBackup(ctx, backupId)),
-    'backups.create': async ({ endpointId, options, download }) => {
+    'backups.create': async ({ endpointId, options, download, deleteFirst }) => {
       const endpoint = deps.endpoints.get(endpointId);
       const provider = requireCapability(deps, endpoint, 'create');
       checkOptions(provider.createOptionsSchema, options, 'Backup options');
       if (download) requireCapability(deps, endpoint, 'download');
+      checkDeleteFirst(deps, endpoint, deleteFirst);
       const cancel = capabilitiesOf(deps, endpoint).cancelCreate;
       const spec = { kind: 'create' as const, stage: `Asking ${provider.info.label} to start a backup`, cancellable: cancel.enabled, cancelNote: provider.info.cancelCreateNote };
-      if (!download) return startJob(deps, endpoint, spec, (ctx, op) => provider.createBackup(ctx, op, options));
+      if (!download) {
+        return startJob(deps, endpoint, spec, (ctx, op) => afterDeleteFirst(provider, ctx, op, deleteFirst, () => provider.createBackup(ctx, op, options)));
+      }
       const sink = await openCheckedSink(download, deps.saveRules);
-      return startWithSink(sink, () => startJob(deps, endpoint, spec, (ctx, op) => withSink(sink, (s) => provider.createBackup(ctx, op, options, s))));
+      return startWithSink(sink, () =>
+        startJob(deps, endpoint, spec, (ctx, op) =>
+          withSink({ deps, endpoint, op }, sink, (s) => afterDeleteFirst(provider, ctx, op, deleteFirst, () => provider.createBackup(ctx, op, options, s))),
+        ),
+      );
     },
     'backups.backupAsset': async ({ endpointId, assetId }) => {
       const endpoint = deps.endpoints.get(endpointId);

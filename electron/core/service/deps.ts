@@ -6,6 +6,7 @@ import type { EndpointStore } from '../endpoints/endpoint-store';
 import type { JobRunner } from '../jobs/job-runner';
 import type { Logger, SecretRedactor } from '../log/logger';
 import type { SecretStore } from '../secrets/secret-store';
+import type { DownloadLedger } from '../files/download-ledger';
 import type { SaveRules } from './file-handlers';
 import { capabilitiesOf } from './provider-calls';
 
@@ -24,6 +25,8 @@ export interface CoreDeps {
   appInfo: AppInfo;
   /** Where downloads may be written, and which are being written now. */
   saveRules: SaveRules;
+  /** The backup files this app saved, so an upload can say whether a file is one of them. */
+  downloads: DownloadLedger;
 }
 
 export function toView(deps: CoreDeps, endpoint: Endpoint): EndpointView {

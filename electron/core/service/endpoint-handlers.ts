@@ -102,7 +102,7 @@ export function endpointHandlers(deps: CoreDeps): EndpointHandlers {
         return await deps.connections.providerFor(endpoint).testConnection(ctx);
       } catch (error) {
         if (!(error instanceof AppError)) throw error;
-        return { ok: false, message: error.message, hint: error.hint };
+        return { ok: false, message: error.message, hint: error.hint, code: error.code };
       } finally {
         if ('config' in input) deps.connections.forget(endpoint.id);
       }

@@ -3,7 +3,8 @@ import { homedir } from 'node:os';
 import { basename, join } from 'node:path';
 import type { CallHandlers } from '../../../shared/contract';
 import { AppError } from '../../../shared/errors';
-import type { OperationOutcome } from '../../providers/provider';
+import type { Endpoint } from '../../../shared/domain';
+import type { OperationContext, OperationOutcome } from '../../providers/provider';
 import { openDownloadSink, type DownloadSink } from '../files/download-sink';
 import { checkSaveDestination, type SaveDestination } from '../files/save-destination';
 import type { CoreDeps } from './deps';
@@ -25,13 +26,36 @@ function defaultFolder(): string {
   return existsSync(downloads) ? downloads : homedir();
 }
 
+/** Which job a sink belongs to, so a committed file is shown with its SHA-256 and remembered for later uploads. */
+export interface SinkOwner {
+  deps: CoreDeps;
+  endpoint: Endpoint;
+  op: OperationContext;
+  backupId?: string;
+}
+
 /**
  * Runs a transfer into `sink`; anything but a commit by the provider leaves no file behind, and the
  * destination is free again once the job ends (discard after a commit only releases it).
  */
-export async function withSink(sink: DownloadSink, run: (sink: DownloadSink) => Promise<OperationOutcome>): Promise<OperationOutcome> {
+export async function withSink(owner: SinkOwner, sink: DownloadSink, run: (sink: DownloadSink) => Promise<OperationOutcome>): Promise<OperationOutcome> {
   try {
-    return await run(sink);
+    const outcome = await run(sink);
+    const saved = sink.saved;
+    if (saved) {
+      owner.op.recordSavedFile({ path: saved.path, bytes: saved.bytes, sha256: saved.sha256Hex });
+      const { endpoint } = owner;
+      await owner.deps.downloads.record({
+        path: saved.path,
+        bytes: saved.bytes,
+        sha256: saved.sha256Hex,
+        endpointId: endpoint.id,
+        endpointName: endpoint.name,
+        endpointKind: endpoint.kind,
+        backupId: outcome.backupId ?? owner.backupId,
+      });
+    }
+    return outcome;
   } finally {
     await sink.discard();
   }
@@ -89,7 +113,7 @@ export function fileHandlers(deps: CoreDeps, chooseSavePath: ChooseSavePath | un
           deps,
           endpoint,
           { kind: 'download', backupId, stage: `Downloading ${backupId}`, cancellable: true, cancelNote: 'Cancelling stops the transfer and removes the partial file; the backup stays on the endpoint.' },
-          (ctx, op) => withSink(sink, (s) => download.call(provider, ctx, backupId, s, op)),
+          (ctx, op) => withSink({ deps, endpoint, op, backupId }, sink, (s) => download.call(provider, ctx, backupId, s, op)),
         ),
       );
     },

@@ -34,12 +34,15 @@ export function requireConfirmation(typed: string | undefined, expected: string,
 
 /** Kinds that must not run at the same time on one endpoint. */
 const blockers: Record<JobKind, JobKind[]> = {
-  create: ['create', 'restore'],
-  'backup-asset': ['restore'],
-  restore: ['create', 'restore', 'delete', 'backup-asset'],
-  delete: ['restore'],
-  'import-record': ['restore'],
-  download: ['restore'],
+  create: ['create', 'upload', 'restore', 'factory-reset'],
+  'backup-asset': ['restore', 'factory-reset'],
+  restore: ['create', 'upload', 'restore', 'delete', 'backup-asset', 'factory-reset'],
+  delete: ['restore', 'factory-reset'],
+  'import-record': ['restore', 'factory-reset'],
+  download: ['restore', 'factory-reset'],
+  // Appliances: an upload counts against the backup limit like a create, and nothing may run while the device restores or resets.
+  upload: ['create', 'upload', 'restore', 'factory-reset'],
+  'factory-reset': ['create', 'upload', 'restore', 'delete', 'download', 'backup-asset', 'import-record', 'factory-reset'],
 };
 
 function refuseConflicts(deps: CoreDeps, endpoint: Endpoint, kind: JobKind): void {

@@ -2,6 +2,7 @@ import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Job } from '../../../shared/domain';
+import type { ProviderRegistry } from '../../providers/registry';
 import { createAppCore, type AppCore } from '../app-core';
 import { createLogger, SecretRedactor } from '../log/logger';
 import { PassphraseVault } from '../secrets/passphrase-vault';
@@ -25,12 +26,17 @@ export interface CoreUnderTest {
   logLines: string[];
   call<T>(name: string, input?: unknown): Promise<T>;
   failure(name: string, input: unknown): Promise<{ code: string; message: string; hint?: string }>;
-  /** Polls `jobs.list` until the job ends. */
-  finished(job: Job): Promise<Job>;
+  /** Polls `jobs.list` until the job ends (15 s unless told). */
+  finished(job: Job, timeoutMs?: number): Promise<Job>;
   close(): Promise<void>;
 }
 
-export async function startCoreUnderTest(name: string): Promise<CoreUnderTest> {
+export interface CoreUnderTestOptions {
+  /** Providers with test timings (short poll intervals); the built-in registry otherwise. */
+  providers?: ProviderRegistry;
+}
+
+export async function startCoreUnderTest(name: string, options: CoreUnderTestOptions = {}): Promise<CoreUnderTest> {
   const dataDir = mkdtempSync(join(tmpdir(), `bc-${name}-`));
   const answers: string[] = [];
   const events: string[] = [];
@@ -38,7 +44,7 @@ export async function startCoreUnderTest(name: string): Promise<CoreUnderTest> {
   const redactor = new SecretRedactor();
   const log = createLogger({ file: join(dataDir, 'logs', 'main.log'), redactor, sink: (l) => logLines.push(l), level: 'debug' });
   const vault = await PassphraseVault.open(join(dataDir, 'secrets.json'), { onSecret: (v) => redactor.add(v) });
-  const core = await createAppCore({ dataDir, secretStore: vault, log, host: 'web', version: 'test', redactor });
+  const core = await createAppCore({ dataDir, secretStore: vault, log, host: 'web', version: 'test', redactor, providers: options.providers });
   core.onEvent((event, payload) => events.push(`${event} ${JSON.stringify(payload)}`));
 
   const dispatch = async (callName: string, input: unknown) => {
@@ -65,8 +71,8 @@ export async function startCoreUnderTest(name: string): Promise<CoreUnderTest> {
       if (result.ok) throw new Error(`${callName} unexpectedly succeeded`);
       return result.error;
     },
-    async finished(job) {
-      for (let i = 0; i < 600; i++) {
+    async finished(job, timeoutMs = 15_000) {
+      for (let i = 0; i < timeoutMs / 25; i++) {
         const current = (await call<Job[]>('jobs.list')).find((j) => j.id === job.id)!;
         if (['succeeded', 'failed', 'cancelled', 'interrupted'].includes(current.state)) return current;
         await new Promise((r) => setTimeout(r, 25));

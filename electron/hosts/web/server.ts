@@ -6,6 +6,7 @@ import type { Logger } from '../../core/log/logger';
 import { checkRequest } from './request-guard';
 import { openEventStream } from './event-stream';
 import { serveStatic } from './static-files';
+import { handleUpload } from './upload-route';
 
 export interface WebHostOptions {
   core: AppCore;
@@ -65,7 +66,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const token = options.token ?? randomBytes(24).toString('base64url');
   let allowedHosts: string[] = [];
 
-  const server = createServer((req, res) => {
+  // No whole-request deadline: an upload of a multi-gigabyte backup may take hours. Headers still time out.
+  const server = createServer({ requestTimeout: 0 }, (req, res) => {
     void handle(req, res).catch((error: unknown) => {
       log.error('web host request failed', { error });
       if (!res.headersSent) sendJson(res, 500, { ok: false, error: { code: 'internal', message: 'The request failed.' } });
@@ -75,7 +77,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const method = req.method ?? 'GET';
-    const path = new URL(req.url ?? '/', 'http://placeholder').pathname;
+    const requestUrl = new URL(req.url ?? '/', 'http://placeholder');
+    const path = requestUrl.pathname;
     const verdict = checkRequest({ method, path, headers: req.headers }, allowedHosts, token);
     if (!verdict.ok) {
       log.warn('web host refused a request', { method, path, reason: verdict.reason, remote: req.socket.remoteAddress });
@@ -91,6 +94,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         return;
       }
       sendJson(res, 200, await core.dispatch(callMatch[1], body.value));
+      return;
+    }
+    if (path === '/api/upload' && method === 'POST') {
+      await handleUpload(req, requestUrl.searchParams, core, (status, body) => sendJson(res, status, body));
       return;
     }
     if (path === '/api/events' && method === 'GET') {

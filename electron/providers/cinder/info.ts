@@ -51,5 +51,7 @@ export function cinderCapabilities(_endpoint: Endpoint, memo: EndpointMemo): Cap
     exportRecord: adminOnly(admin, 'export backup records'),
     importRecord: adminOnly(admin, 'import backup records'),
     download: { enabled: false, reason: "Cinder keeps backup data in the cloud's backup store (Swift, Ceph…); the API offers no download. Export the backup record to move a backup between clouds." },
+    upload: { enabled: false, reason: 'Cinder takes no backup files; import a backup record instead.' },
+    factoryReset: { enabled: false, reason: 'Cinder manages volumes, not a device that can be reset.' },
   };
 }

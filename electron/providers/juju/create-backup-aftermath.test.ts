@@ -8,8 +8,11 @@ function failingSink(real: DownloadSink, fail: 'write' | 'commit'): DownloadSink
   const fsError = (code: string, text: string) => Object.assign(new Error(`${code}: ${text}`), { code });
   return {
     destination: real.destination,
-    async write(source, onBytes, signal) {
-      if (fail === 'commit') return real.write(source, onBytes, signal);
+    get saved() {
+      return real.saved;
+    },
+    async write(source, onBytes, signal, options) {
+      if (fail === 'commit') return real.write(source, onBytes, signal, options);
       const reader = Readable.from(source as AsyncIterable<Uint8Array>);
       for await (const chunk of reader) {
         onBytes((chunk as Uint8Array).length);

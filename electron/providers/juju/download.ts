@@ -1,5 +1,6 @@
 import { AppError } from '../../../shared/errors';
 import type { DownloadSink, WrittenFile } from '../../core/files/download-sink';
+import { startIdleWatch } from '../../core/http/idle-watch';
 import type { OperationContext, ProviderContext } from '../provider';
 import type { JujuAccess } from './access';
 import { storedInDatabase } from './normalise';
@@ -58,13 +59,9 @@ export interface DownloadInput {
 export async function downloadArchive(input: DownloadInput): Promise<WrittenFile> {
   const { ctx, access, modelUuid, meta, sink, op } = input;
   const total = meta.size;
-  const idle = new AbortController();
   const idleMs = ctx.endpoint.timeoutMs;
-  let idleTimer = setTimeout(() => idle.abort(), idleMs);
-  const touch = () => {
-    clearTimeout(idleTimer);
-    idleTimer = setTimeout(() => idle.abort(), idleMs);
-  };
+  const idle = startIdleWatch(idleMs);
+  const touch = () => idle.touch();
   const signal = AbortSignal.any([op.signal, idle.signal]);
   const gone = input.oneShot ? ' The controller may already have deleted its copy: create a new backup.' : '';
   const stage = (done: number) => `Downloading: ${bytesText(done)}${total ? ` of ${bytesText(total)}` : ''}`;
@@ -88,6 +85,7 @@ export async function downloadArchive(input: DownloadInput): Promise<WrittenFile
         op.progress({ stage: stage(done), bytesDone: done, ...(total ? { bytesTotal: total, fraction: Math.min(1, done / total) } : {}) });
       },
       signal,
+      { sha1: true },
     );
     if (total === undefined || written.bytes === total) input.onStreamed?.();
     if (total !== undefined && written.bytes !== total) {
@@ -103,10 +101,10 @@ export async function downloadArchive(input: DownloadInput): Promise<WrittenFile
     return written;
   } catch (error) {
     await sink.discard();
-    if (idle.signal.aborted && !op.signal.aborted) throw new AppError('timeout', `The download stalled for ${Math.round(idleMs / 1000)} s; nothing was kept.${gone}`, 'Check the network path to the controller, or raise the endpoint timeout.');
+    if (idle.stalled && !op.signal.aborted) throw new AppError('timeout', `The download stalled for ${Math.round(idleMs / 1000)} s; nothing was kept.${gone}`, 'Check the network path to the controller, or raise the endpoint timeout.');
     if (error instanceof AppError && error.code === 'unreachable') throw new AppError('unreachable', `The download broke off; nothing was kept.${gone} (${error.message})`, error.hint);
     throw error;
   } finally {
-    clearTimeout(idleTimer);
+    idle.clear();
   }
 }

@@ -71,6 +71,8 @@ export function jujuCapabilities(_endpoint: Endpoint, memo: EndpointMemo): Capab
     backupAsset: no('Juju backs up the whole controller, not single models or items.'),
     exportRecord: no('Juju has no backup records to export; download the backup file instead.'),
     importRecord: no('Juju 2.x could upload a backup for restore only through its own client; Backup Console does not upload.'),
+    upload: no('Juju 2.x could upload a backup for restore only through its own client; Backup Console does not upload to Juju.'),
+    factoryReset: no('A Juju controller has no factory reset; destroy and bootstrap it with the juju client.'),
   };
   if (!facts) return { ...fixed, create: notConnected, restore: notConnected, delete: notConnected, download: notConnected };
   if (facts.backupsVersion === 0) {

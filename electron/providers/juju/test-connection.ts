@@ -43,7 +43,7 @@ export async function testJujuConnection(timing: JujuTiming, ctx: ProviderContex
       return { ok: true, url, serverVersion, message: `Signed in to ${serverVersion} as ${access.username} on the controller model ${facts.modelUuid} (Backups facade ${facts.backupsVersion}); ${summary}.` };
     });
   } catch (error) {
-    if (error instanceof AppError) return { ok: false, url, message: error.message, hint: error.hint };
+    if (error instanceof AppError) return { ok: false, url, message: error.message, hint: error.hint, code: error.code };
     throw error;
   }
 }

@@ -25,7 +25,7 @@ export async function testConnection(ctx: ProviderContext, name: OpenStackServic
   try {
     service = await openService(ctx, name);
   } catch (error) {
-    if (error instanceof AppError) return { ok: false, url: authUrl, message: error.message, hint: error.hint };
+    if (error instanceof AppError) return { ok: false, url: authUrl, message: error.message, hint: error.hint, code: error.code };
     throw error;
   }
   const url = service.baseUrl.replace(/\/$/, '');

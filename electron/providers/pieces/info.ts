@@ -30,4 +30,6 @@ export const piecesCapabilities: Capabilities = {
   exportRecord: { enabled: false, reason: 'Pieces OS has no backup records to export.' },
   importRecord: { enabled: false, reason: 'Pieces OS has no backup records to import.' },
   download: { enabled: false, reason: 'Pieces OS keeps its backups in Pieces cloud and offers no download.' },
+  upload: { enabled: false, reason: 'Pieces OS takes no backup files: its backups live in Pieces cloud.' },
+  factoryReset: { enabled: false, reason: 'Pieces OS has no factory reset over its API.' },
 };

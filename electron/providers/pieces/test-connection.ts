@@ -17,7 +17,7 @@ export async function testPiecesConnection(ctx: ProviderContext): Promise<Connec
     const count = backups.length === 1 ? '1 backup' : `${backups.length} backups`;
     return { ok: true, url, serverVersion, message: `Connected to Pieces OS ${serverVersion}; ${count} in your Pieces cloud.` };
   } catch (error) {
-    if (error instanceof AppError) return { ok: false, url, serverVersion, message: error.message, hint: error.hint };
+    if (error instanceof AppError) return { ok: false, url, serverVersion, message: error.message, hint: error.hint, code: error.code };
     throw error;
   }
 }

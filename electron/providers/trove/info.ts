@@ -38,4 +38,6 @@ export const troveCapabilities: Capabilities = {
   exportRecord: cinderOnly,
   importRecord: cinderOnly,
   download: { enabled: false, reason: "Trove keeps backup data in the cloud's object storage; its API offers no download" },
+  upload: { enabled: false, reason: 'Trove takes no backup files over its API' },
+  factoryReset: { enabled: false, reason: 'Trove manages database instances, not a device that can be reset' },
 };

@@ -15,7 +15,7 @@ const job: Job = {
   updatedAt: '2025-01-01T00:00:01.000Z',
   cancellable: true,
   stalled: false,
-    milestones: [],
+  milestones: [],
 };
 
 function json(body: unknown, status = 200): Response {
@@ -69,6 +69,65 @@ describe('web client calls', () => {
     client.close();
     client = createWebClient({ token: 'x', fetch: (async () => new Response('<html>', { status: 502 })) as typeof fetch });
     await expect(client.call('jobs.list', {})).rejects.toMatchObject({ code: 'bad-response' });
+  });
+});
+
+describe('web client uploads', () => {
+  const gzip = () => new File([new Uint8Array([0x1f, 0x8b, 8, 0])], 'box backup.tgz');
+
+  it('streams the file itself as the body, with the request in the query', async () => {
+    const fetchMock = vi.fn<typeof fetch>(async () => json({ ok: true, value: { ...job, kind: 'upload' } }));
+    client = createWebClient({ token: 't0k', fetch: fetchMock });
+    const file = gzip();
+    const started = await client.uploadFile(
+      { endpointId: 'e1', warningsAccepted: true, deleteFirst: { backupId: 'b 1&x', confirmation: 'b 1&x' } },
+      file,
+    );
+    expect(started).toMatchObject({ id: 'j1', kind: 'upload' });
+    const [url, init] = fetchMock.mock.calls[0];
+    const parsed = new URL(String(url), 'http://host');
+    expect(parsed.pathname).toBe('/api/upload');
+    expect(Object.fromEntries(parsed.searchParams)).toEqual({
+      endpointId: 'e1',
+      name: 'box backup.tgz',
+      sizeBytes: '4',
+      warningsAccepted: 'true',
+      deleteBackupId: 'b 1&x',
+      deleteConfirmation: 'b 1&x',
+    });
+    expect(init?.method).toBe('POST');
+    expect(init?.body).toBe(file);
+    const headers = new Headers(init?.headers);
+    expect(headers.get('Authorization')).toBe('Bearer t0k');
+    expect(headers.get('Content-Type')).toBe('application/octet-stream');
+  });
+
+  it('leaves the delete out when there is none and has no path to offer', async () => {
+    const fetchMock = vi.fn<typeof fetch>(async () => json({ ok: true, value: job }));
+    client = createWebClient({ token: 't', fetch: fetchMock });
+    await client.uploadFile({ endpointId: 'e1', warningsAccepted: false }, gzip());
+    const query = new URL(String(fetchMock.mock.calls[0][0]), 'http://host').searchParams;
+    expect(query.get('warningsAccepted')).toBe('false');
+    expect(query.has('deleteBackupId')).toBe(false);
+    expect(client.pathOf(gzip())).toBeUndefined();
+  });
+
+  it('throws the envelope error, a dropped connection and an answer that is not a job', async () => {
+    client = createWebClient({
+      token: 't',
+      fetch: (async () => json({ ok: false, error: { code: 'conflict', message: 'Two backups already', hint: 'Delete one first' } }, 409)) as typeof fetch,
+    });
+    await expect(client.uploadFile({ endpointId: 'e1', warningsAccepted: false }, gzip())).rejects.toMatchObject({ code: 'conflict', hint: 'Delete one first' });
+    client.close();
+    client = createWebClient({ token: 't', fetch: (async () => Promise.reject(new TypeError('network error'))) as typeof fetch });
+    await expect(client.uploadFile({ endpointId: 'e1', warningsAccepted: false }, gzip())).rejects.toMatchObject({ code: 'unreachable' });
+    client.close();
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    client = createWebClient({ token: 't', fetch: (async () => json({ ok: true, value: { id: 'j1' } })) as typeof fetch });
+    await expect(client.uploadFile({ endpointId: 'e1', warningsAccepted: false }, gzip())).rejects.toMatchObject({ code: 'bad-response' });
+    client.close();
+    client = createWebClient({ token: 't', fetch: (async () => new Response('Not Found', { status: 404 })) as typeof fetch });
+    await expect(client.uploadFile({ endpointId: 'e1', warningsAccepted: false }, gzip())).rejects.toMatchObject({ code: 'bad-response' });
   });
 });
 

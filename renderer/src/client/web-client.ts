@@ -1,11 +1,12 @@
 import { isEventName } from '../../../shared/channels';
 import type { CallInput, CallName, CallOutput, EventName, EventPayload } from '../../../shared/contract';
+import { jobSchema, type Job } from '../../../shared/domain';
 import { ClientError } from './client-error';
 import { parseCallOutput, unwrapEnvelope } from './envelope';
 import { parseEventPayload } from './event-payload';
 import { EventStream } from './event-stream';
 import { ListenerSet } from './listener-set';
-import type { ConnectionStatus, RendererClient } from './renderer-client';
+import type { ConnectionStatus, RendererClient, UploadRequest } from './renderer-client';
 import type { SseMessage } from './sse-parser';
 
 export interface WebClientOptions {
@@ -23,7 +24,8 @@ export interface WebClient extends RendererClient {
 
 /**
  * Browser mode: `POST /api/call/<name>` with a Bearer token answers an envelope;
- * `GET /api/events` is an SSE feed of `event: <name>` / `data: <json>` messages.
+ * `GET /api/events` is an SSE feed of `event: <name>` / `data: <json>` messages;
+ * `POST /api/upload?<request>` takes a file as its body and answers an envelope with the job.
  */
 export function createWebClient(options: WebClientOptions): WebClient {
   const baseUrl = options.baseUrl ?? '';
@@ -63,6 +65,19 @@ export function createWebClient(options: WebClientOptions): WebClient {
     if (payload !== undefined) listeners.emit(payload);
   }
 
+  /** The envelope a host route answered, or a ClientError saying why there is none. */
+  async function envelopeFrom(response: Response, what: string): Promise<unknown> {
+    try {
+      return await response.json();
+    } catch {
+      throw new ClientError({
+        code: response.status === 401 ? 'unauthorized' : 'bad-response',
+        message: `The host answered ${what} with HTTP ${response.status} and no result.`,
+        hint: 'Open the link the host printed at start-up again.',
+      });
+    }
+  }
+
   async function call<N extends CallName>(name: N, input: CallInput<N>): Promise<CallOutput<N>> {
     let response: Response;
     try {
@@ -79,22 +94,47 @@ export function createWebClient(options: WebClientOptions): WebClient {
         hint: 'Check that the host process (npm run serve) is still running, then retry.',
       });
     }
-    let body: unknown;
+    return parseCallOutput(name, unwrapEnvelope(await envelopeFrom(response, `"${name}"`), name));
+  }
+
+  /**
+   * The File itself is the body: Chromium streams it from disk, so a large backup is never read
+   * into memory. The host answers once it has read the whole body; progress comes as job events.
+   */
+  async function uploadFile(request: UploadRequest, file: File): Promise<Job> {
+    let response: Response;
     try {
-      body = await response.json();
+      response = await fetchImpl(`${baseUrl}/api/upload?${uploadQuery(request, file)}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/octet-stream', Authorization: `Bearer ${options.token}` },
+        body: file,
+        cache: 'no-store',
+      });
     } catch {
       throw new ClientError({
-        code: response.status === 401 ? 'unauthorized' : 'bad-response',
-        message: `The host answered "${name}" with HTTP ${response.status} and no result.`,
-        hint: 'Open the link the host printed at start-up again.',
+        code: 'unreachable',
+        message: `The upload of "${file.name}" was cut off before the host answered.`,
+        hint: 'Check that the host process (npm run serve) is still running; the jobs panel shows how far the upload got.',
       });
     }
-    return parseCallOutput(name, unwrapEnvelope(body, name));
+    const value = unwrapEnvelope(await envelopeFrom(response, 'the upload'), 'backups.upload');
+    const job = jobSchema.safeParse(value);
+    if (!job.success) {
+      throw new ClientError({
+        code: 'bad-response',
+        message: 'The host answered the upload with data the window does not understand.',
+        hint: 'The window and the host may be from different versions. Reload the page.',
+      });
+    }
+    return job.data;
   }
 
   return {
     host: 'web',
     call,
+    uploadFile,
+    // A browser never reveals where a file lives; the host only learns the name, the size and the bytes.
+    pathOf: () => undefined,
     on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void {
       let listeners = eventListeners.get(event);
       if (!listeners) {
@@ -110,4 +150,14 @@ export function createWebClient(options: WebClientOptions): WebClient {
     onConnectionStatus: (listener) => statusListeners.add(listener),
     close: () => stream.stop(),
   };
+}
+
+/** `streamUploadRequestSchema` as a query string: the body is the file, so everything else travels here. */
+function uploadQuery({ endpointId, warningsAccepted, deleteFirst }: UploadRequest, file: File): string {
+  const query = new URLSearchParams({ endpointId, name: file.name, sizeBytes: String(file.size), warningsAccepted: String(warningsAccepted) });
+  if (deleteFirst) {
+    query.set('deleteBackupId', deleteFirst.backupId);
+    query.set('deleteConfirmation', deleteFirst.confirmation);
+  }
+  return query.toString();
 }

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { configKey, draftFromEndpoint, typedSecrets, validateEndpointDraft, type EndpointDraft } from './endpoint-draft';
+import {
+  acceptedCertificateFields,
+  configKey,
+  configTrustingCertificate,
+  draftFromEndpoint,
+  trustState,
+  typedSecrets,
+  validateEndpointDraft,
+  type EndpointDraft,
+} from './endpoint-draft';
 
 const valid: EndpointDraft = {
   kind: 'pieces',
@@ -81,5 +90,29 @@ describe('draft helpers', () => {
   it('sends only typed secrets', () => {
     expect(typedSecrets({ password: '', token: 's3cret' })).toEqual({ token: 's3cret' });
     expect(typedSecrets({ password: '' })).toBeUndefined();
+  });
+});
+
+describe('accepted certificates', () => {
+  const fingerprint = Array.from({ length: 32 }, () => 'ab').join(':');
+  const cert = { pem: '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n', fingerprint256: fingerprint };
+
+  it('trusts and pins exactly the reviewed certificate, in a form main accepts', () => {
+    const fields = acceptedCertificateFields(cert);
+    expect(fields).toEqual({ caPem: cert.pem.trim(), fingerprint256: fingerprint.toUpperCase() });
+    const result = validateEndpointDraft({ ...valid, url: 'https://10.0.0.1', ...fields }, { urlOptional: false });
+    expect(result.config?.tls).toEqual({ caPem: cert.pem.trim(), fingerprint256: fingerprint.toUpperCase() });
+  });
+
+  it('names what the TLS fields amount to', () => {
+    expect(trustState({ caPem: '', fingerprint256: '' })).toBe('system');
+    expect(trustState({ caPem: 'PEM', fingerprint256: '' })).toBe('ca');
+    expect(trustState({ caPem: 'PEM', fingerprint256: fingerprint })).toBe('accepted');
+    expect(trustState({ caPem: ' ', fingerprint256: fingerprint })).toBe('pin-only');
+  });
+
+  it('replaces the old pin of a saved endpoint and keeps everything else', () => {
+    const saved = { kind: 'appliance' as const, name: 'Edge', url: 'https://10.0.0.1', timeoutMs: 30_000, tls: { caPem: 'OLD', fingerprint256: 'CD' }, settings: { username: 'admin' } };
+    expect(configTrustingCertificate(saved, cert)).toEqual({ ...saved, tls: acceptedCertificateFields(cert) });
   });
 });

@@ -1,4 +1,6 @@
+import type { CertificateInfo } from '../../../shared/contract';
 import { endpointConfigSchema, type EndpointConfig, type EndpointKind, type Endpoint, type SettingField } from '../../../shared/domain';
+import { normaliseFingerprint } from './digest-display';
 import { initialSettings, settingsToSend } from './setting-fields';
 
 /** What the endpoint form edits, as the inputs hold it (strings). Secrets are kept apart. */
@@ -89,4 +91,44 @@ export function configKey(config: Pick<EndpointConfig, 'kind' | 'name' | 'url' |
     .map(([name, value]) => [name, String(value)])
     .sort(([a], [b]) => a.localeCompare(b));
   return JSON.stringify([config.kind, config.name, config.url, config.timeoutMs, config.tls.caPem ?? '', config.tls.fingerprint256 ?? '', settings]);
+}
+
+type TrustFields = Pick<EndpointDraft, 'caPem' | 'fingerprint256'>;
+type AcceptedCertificate = Pick<CertificateInfo, 'pem' | 'fingerprint256'>;
+
+/**
+ * The TLS fields for a certificate the operator reviewed and accepted: trust exactly that
+ * certificate (its PEM as the CA) and pin it (its SHA-256), so a replaced one is refused.
+ */
+export function acceptedCertificateFields(cert: AcceptedCertificate): TrustFields {
+  return { caPem: cert.pem.trim(), fingerprint256: normaliseFingerprint(cert.fingerprint256) };
+}
+
+/**
+ * What the TLS fields amount to: nothing extra ('system'), a private CA ('ca'), a pinned
+ * certificate that is also trusted ('accepted', what "Trust this certificate" sets), or a
+ * fingerprint alone ('pin-only': the certificate must still be trusted some other way).
+ */
+export type TrustState = 'system' | 'ca' | 'accepted' | 'pin-only';
+
+export function trustState(fields: TrustFields): TrustState {
+  const ca = fields.caPem.trim() !== '';
+  const pin = fields.fingerprint256.trim() !== '';
+  if (ca && pin) return 'accepted';
+  if (ca) return 'ca';
+  if (pin) return 'pin-only';
+  return 'system';
+}
+
+/** A saved endpoint's config with another accepted certificate in place of the old one (after a certificate change). */
+export function configTrustingCertificate(endpoint: EndpointConfig, cert: AcceptedCertificate): EndpointConfig {
+  const { caPem, fingerprint256 } = acceptedCertificateFields(cert);
+  return {
+    kind: endpoint.kind,
+    name: endpoint.name,
+    url: endpoint.url,
+    timeoutMs: endpoint.timeoutMs,
+    tls: { caPem, fingerprint256 },
+    settings: endpoint.settings,
+  };
 }

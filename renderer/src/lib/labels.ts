@@ -9,6 +9,8 @@ const jobKindLabels: Record<JobKind, string> = {
   'backup-asset': 'Back up asset',
   'import-record': 'Import backup record',
   download: 'Download',
+  upload: 'Upload',
+  'factory-reset': 'Factory reset',
 };
 
 export function jobTitle(job: Pick<Job, 'kind' | 'backupId'>): string {

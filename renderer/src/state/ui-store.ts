@@ -17,7 +17,11 @@ export type OpenDialog =
   | { type: 'import-endpoints' }
   | { type: 'remove-endpoint'; endpointId: string }
   | { type: 'backup-asset'; endpointId: string }
-  | { type: 'create-backup'; endpointId: string }
+  /** `presetDownload`: open with "save it on this computer" ticked (the factory-reset dialog's safety backup). */
+  | { type: 'create-backup'; endpointId: string; presetDownload?: boolean }
+  /** A file dropped or picked for upload; the handle stays here only while its dialog is open. */
+  | { type: 'upload'; endpointId: string; file: File }
+  | { type: 'factory-reset'; endpointId: string }
   | { type: 'import-record'; endpointId: string }
   | { type: 'restore'; endpointId: string; backupId: string }
   | { type: 'delete'; endpointId: string; backupId: string }

@@ -12,4 +12,5 @@ void createPiecesProvider({ pollIntervalMs: 100 }).createBackup(ctx, {
   progress: () => undefined,
   setBackupId: (id) => (ids.backupId = id),
   setRemoteRef: (remoteRef) => process.stdout.write(JSON.stringify({ backupId: ids.backupId, remoteRef }) + '\n'),
+  recordSavedFile: () => undefined,
 });

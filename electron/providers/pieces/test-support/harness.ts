@@ -137,6 +137,7 @@ export function recordOperation(hooks: { onBackupId?: (id: string) => void } = {
         hooks.onBackupId?.(id);
       },
       setRemoteRef: (ref) => remoteRefs.push(ref),
+      recordSavedFile: () => undefined,
     },
   };
 }

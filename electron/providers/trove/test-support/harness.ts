@@ -60,6 +60,7 @@ export function recordOperation(hooks: { onProgress?: (update: ProgressUpdate) =
       },
       setBackupId: (id) => recorded.backupIds.push(id),
       setRemoteRef: (ref) => recorded.remoteRefs.push(ref),
+      recordSavedFile: () => undefined,
     },
   };
   return recorded;

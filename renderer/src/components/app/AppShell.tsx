@@ -7,6 +7,10 @@ import { NoEndpointSelected } from '../endpoints/NoEndpointSelected';
 import { EndpointSidebar } from '../endpoints/EndpointSidebar';
 import { JobsPanel } from '../jobs/JobsPanel';
 import { JobToasts } from '../jobs/JobToasts';
+import { UploadNotices } from '../uploads/UploadNotices';
+import { useWarnBeforeLeavingDuringUpload } from '../uploads/use-warn-before-leaving';
+import { useWindowFileDrop } from '../uploads/use-window-file-drop';
+import { WindowDropOverlay } from '../uploads/WindowDropOverlay';
 import { ConnectionBanner } from './ConnectionBanner';
 import { DialogHost } from './DialogHost';
 import { TopBar } from './TopBar';
@@ -16,6 +20,9 @@ export function AppShell({ appInfo }: { appInfo: AppInfo }) {
   useKinds();
   useJobs();
   const endpoint = useSelectedEndpoint();
+  // A backup file dropped anywhere on the window (or on a sidebar endpoint) opens the upload dialog.
+  const fileDrop = useWindowFileDrop();
+  useWarnBeforeLeavingDuringUpload();
   return (
     <>
       <TopBar appInfo={appInfo} />
@@ -32,6 +39,8 @@ export function AppShell({ appInfo }: { appInfo: AppInfo }) {
       </div>
       <DialogHost />
       <JobToasts />
+      <UploadNotices refusal={fileDrop.refusal} onDismissRefusal={fileDrop.dismissRefusal} />
+      <WindowDropOverlay drag={fileDrop.drag} />
     </>
   );
 }

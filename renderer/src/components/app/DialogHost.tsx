@@ -10,6 +10,8 @@ import { RestoreDialog } from '../backups/RestoreDialog';
 import { EndpointFormDialog } from '../endpoints/EndpointFormDialog';
 import { ImportEndpointsDialog } from '../endpoints/ImportEndpointsDialog';
 import { RemoveEndpointDialog } from '../endpoints/RemoveEndpointDialog';
+import { FactoryResetDialog } from '../reset/FactoryResetDialog';
+import { UploadDialog } from '../uploads/UploadDialog';
 
 /**
  * Renders the one open dialog. The store holds only ids; records come from the query cache, so
@@ -30,7 +32,9 @@ export function DialogHost() {
   if (!endpoint) return null;
   if (dialog.type === 'remove-endpoint') return <RemoveEndpointDialog endpoint={endpoint} onClose={closeDialog} />;
   if (dialog.type === 'backup-asset') return <BackupAssetDialog endpoint={endpoint} onClose={closeDialog} />;
-  if (dialog.type === 'create-backup') return <CreateBackupDialog endpoint={endpoint} onClose={closeDialog} />;
+  if (dialog.type === 'create-backup') return <CreateBackupDialog endpoint={endpoint} presetDownload={dialog.presetDownload ?? false} onClose={closeDialog} />;
+  if (dialog.type === 'upload') return <UploadDialog endpoint={endpoint} file={dialog.file} onClose={closeDialog} />;
+  if (dialog.type === 'factory-reset') return <FactoryResetDialog endpoint={endpoint} onClose={closeDialog} />;
   if (dialog.type === 'import-record') return <ImportRecordDialog endpoint={endpoint} onClose={closeDialog} />;
 
   const backup = backups?.find((b) => b.id === dialog.backupId);

@@ -1,6 +1,8 @@
 import type { ListFilter } from '../../../../shared/domain';
+import { useEndpoints } from '../../queries/use-endpoints';
 import { useUiStore } from '../../state/ui-store';
 import { Button } from '../ui/Button';
+import { UploadFileButton } from '../uploads/UploadFileButton';
 import { BackupListFilters } from './BackupListFilters';
 import { toolbarInputClass } from './toolbar-input';
 
@@ -17,6 +19,7 @@ export interface BackupsToolbarProps {
 export function BackupsToolbar({ endpointId, listFilters, total, shown, refreshing, onRefresh }: BackupsToolbarProps) {
   const filter = useUiStore((state) => state.backupFilter);
   const setFilter = useUiStore((state) => state.setBackupFilter);
+  const endpoint = useEndpoints().data?.find((e) => e.id === endpointId);
   const count = total === undefined ? '' : filter && shown !== total ? `${shown.toLocaleString()} of ${total.toLocaleString()}` : total.toLocaleString();
   return (
     <div className="shrink-0 space-y-2 px-4 py-2.5">
@@ -24,7 +27,8 @@ export function BackupsToolbar({ endpointId, listFilters, total, shown, refreshi
         <h2 id="backups-heading" className="text-sm font-semibold">
           Backups {count && <span className="font-normal text-slate-600 dark:text-slate-400">({count})</span>}
         </h2>
-        <div className="ml-auto flex items-center gap-2">
+        <div className="ml-auto flex items-start gap-2">
+          {endpoint && <UploadFileButton endpoint={endpoint} />}
           <input
             type="search"
             aria-label="Filter the shown backups by name, id, source, version, device or status"

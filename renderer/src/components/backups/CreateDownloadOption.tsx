@@ -11,10 +11,13 @@ export interface CreateDownloadOptionProps {
   note: string | undefined;
   onReplace(): void;
   disabled?: boolean;
+  /** The dialog was opened to keep a copy here (the safety backup before a factory reset): unticking it is warned about. */
+  requested?: boolean;
+  endpointName: string;
 }
 
 /** "Save it here too": the new backup is downloaded in the same job, right after the endpoint made it. */
-export function CreateDownloadOption({ checked, onCheckedChange, location, note, onReplace, disabled }: CreateDownloadOptionProps) {
+export function CreateDownloadOption({ checked, onCheckedChange, location, note, onReplace, disabled, requested, endpointName }: CreateDownloadOptionProps) {
   return (
     <div className="space-y-3">
       <CheckboxField
@@ -29,6 +32,11 @@ export function CreateDownloadOption({ checked, onCheckedChange, location, note,
           <SaveLocationField location={location} testId="create-download-path" onReplace={onReplace} disabled={disabled} />
           <DownloadNotes note={note} />
         </div>
+      )}
+      {requested && !checked && (
+        <p data-testid="create-download-unticked" className="ml-6 text-xs font-medium text-amber-800 dark:text-amber-300">
+          This backup was meant as a copy on this computer. Without it, the backup exists only on {endpointName}.
+        </p>
       )}
     </div>
   );

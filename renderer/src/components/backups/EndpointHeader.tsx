@@ -1,7 +1,14 @@
+import { useState } from 'react';
 import type { EndpointView } from '../../../../shared/contract';
+import { toClientError } from '../../client/client-error';
+import { certificateTrouble } from '../../lib/certificate-facts';
+import { useBackups } from '../../queries/use-backups';
 import { useKindInfo } from '../../queries/use-kinds';
 import { useCreateBackup } from '../../queries/use-backup-mutations';
 import { useUiStore } from '../../state/ui-store';
+import { CertificateChangedWarning } from '../endpoints/CertificateChangedWarning';
+import { CertificateReviewDialog } from '../endpoints/CertificateReviewDialog';
+import { FactoryResetMenu } from '../reset/FactoryResetMenu';
 import { Button } from '../ui/Button';
 import { CapabilityButton } from '../ui/CapabilityButton';
 import { ErrorMessage } from '../ui/ErrorMessage';
@@ -11,6 +18,11 @@ export function EndpointHeader({ endpoint }: { endpoint: EndpointView }) {
   const create = useCreateBackup();
   const openDialog = useUiStore((state) => state.openDialog);
   const { capabilities } = endpoint;
+  // The list the grid shows (same cache entry): when it fails over the certificate, say so up here, with the way out.
+  const backups = useBackups(endpoint.id);
+  const listFailure = backups.error ? toClientError(backups.error) : undefined;
+  const trouble = certificateTrouble(listFailure?.code, endpoint.url);
+  const [reviewingCertificate, setReviewingCertificate] = useState(false);
 
   return (
     <div className="shrink-0 border-b border-slate-200 bg-white px-5 py-3 dark:border-slate-800 dark:bg-slate-900">
@@ -52,8 +64,23 @@ export function EndpointHeader({ endpoint }: { endpoint: EndpointView }) {
           >
             {create.isPending ? 'Starting…' : kind?.hasCreateOptions ? 'Back up now…' : 'Back up now'}
           </CapabilityButton>
+          <FactoryResetMenu endpoint={endpoint} kind={kind} />
         </div>
       </div>
+      {trouble === 'changed' && listFailure && (
+        <div className="mt-3">
+          <CertificateChangedWarning message={listFailure.message} accepted={endpoint.tls.fingerprint256} onReview={() => setReviewingCertificate(true)} />
+        </div>
+      )}
+      {trouble === 'untrusted' && (
+        <p data-testid="certificate-untrusted-notice" className="mt-3 flex flex-wrap items-center gap-x-3 gap-y-1 text-sm text-slate-700 dark:text-slate-300">
+          Backup Console does not trust the certificate this endpoint presents.
+          <Button size="sm" data-testid="certificate-review-open" onClick={() => setReviewingCertificate(true)}>
+            Review certificate…
+          </Button>
+        </p>
+      )}
+      {reviewingCertificate && <CertificateReviewDialog endpoint={endpoint} onClose={() => setReviewingCertificate(false)} />}
       {create.error && (
         <div className="mt-3">
           <ErrorMessage title="The backup did not start" error={create.error} />

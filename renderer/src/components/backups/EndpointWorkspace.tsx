@@ -1,6 +1,7 @@
 import { useRef } from 'react';
 import type { EndpointView } from '../../../../shared/contract';
 import { BackupDetails } from './BackupDetails';
+import { BackupLimitBanner } from './BackupLimitBanner';
 import { BackupsSection } from './BackupsSection';
 import { EndpointHeader } from './EndpointHeader';
 
@@ -10,6 +11,7 @@ export function EndpointWorkspace({ endpoint }: { endpoint: EndpointView }) {
   return (
     <>
       <EndpointHeader endpoint={endpoint} />
+      <BackupLimitBanner endpoint={endpoint} />
       <div className="flex min-h-0 flex-1">
         <BackupsSection endpoint={endpoint} onOpenDetails={() => detailsHeadingRef.current?.focus()} />
         <BackupDetails endpoint={endpoint} headingRef={detailsHeadingRef} />

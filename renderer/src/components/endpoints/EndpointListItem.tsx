@@ -1,4 +1,6 @@
+import { useState } from 'react';
 import type { EndpointView } from '../../../../shared/contract';
+import { carriesFiles } from '../../lib/upload-drop';
 import { useConnectionTest } from '../../queries/use-connection-test';
 import { useEndpointHealth } from '../../queries/use-endpoint-health';
 import { useKindInfo } from '../../queries/use-kinds';
@@ -6,6 +8,12 @@ import { toClientError } from '../../client/client-error';
 import { useUiStore } from '../../state/ui-store';
 import { Button } from '../ui/Button';
 import { HealthDot } from '../ui/HealthDot';
+import { dropEndpointAttribute } from '../uploads/use-window-file-drop';
+
+const dropHighlight = {
+  accepts: 'ring-2 ring-blue-500 bg-blue-50 dark:ring-blue-400 dark:bg-blue-950/60',
+  refuses: 'ring-2 ring-slate-400 dark:ring-slate-500',
+};
 
 export function EndpointListItem({ endpoint, selected }: { endpoint: EndpointView; selected: boolean }) {
   const kind = useKindInfo(endpoint.kind);
@@ -14,12 +22,22 @@ export function EndpointListItem({ endpoint, selected }: { endpoint: EndpointVie
   const openDialog = useUiStore((state) => state.openDialog);
   const result = test.data;
   const health = useEndpointHealth(endpoint.id, test);
+  // A file dragged over the item goes to this endpoint; the window-level drop handler does the upload.
+  const [fileOver, setFileOver] = useState(false);
+  const highlight = fileOver ? (endpoint.capabilities.upload.enabled ? dropHighlight.accepts : dropHighlight.refuses) : '';
 
   return (
     <li
       data-testid="endpoint-item"
       data-endpoint-id={endpoint.id}
-      className={`group rounded-md border ${selected ? 'border-blue-300 bg-white shadow-sm dark:border-blue-700 dark:bg-slate-800' : 'border-transparent hover:bg-white/70 dark:hover:bg-slate-800/60'}`}
+      {...{ [dropEndpointAttribute]: endpoint.id }}
+      data-file-over={fileOver || undefined}
+      onDragEnter={(event) => carriesFiles(event.dataTransfer) && setFileOver(true)}
+      onDragLeave={(event) => {
+        if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setFileOver(false);
+      }}
+      onDrop={() => setFileOver(false)}
+      className={`group rounded-md border ${selected ? 'border-blue-300 bg-white shadow-sm dark:border-blue-700 dark:bg-slate-800' : 'border-transparent hover:bg-white/70 dark:hover:bg-slate-800/60'} ${highlight}`}
     >
       <button
         type="button"

@@ -1,8 +1,28 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { create } from 'zustand';
 import type { EndpointView } from '../../../../shared/contract';
 import type { EndpointConfig, EndpointKind, KindInfo } from '../../../../shared/domain';
 import { draftFromEndpoint, validateEndpointDraft, type DraftField, type EndpointDraft } from '../../lib/endpoint-draft';
 import { initialSettings, secretsToSend, shownSecretFields } from '../../lib/setting-fields';
+
+interface FormCertificateLink {
+  /** The URL the open endpoint form holds now: the certificate the TLS section reviews. */
+  url: string;
+  /** Bumped by "Review certificate…" in a failed connection test; the TLS section opens its review on each bump. */
+  reviewRequests: number;
+  requestReview(): void;
+}
+
+/**
+ * What the TLS section and the connection-test result need from the form without being handed it
+ * (the form passes them fixed props): the draft URL, and a way to ask for a certificate review.
+ * One endpoint form is open at a time; the form state publishes its URL here while it is mounted.
+ */
+export const useFormCertificateLink = create<FormCertificateLink>()((set) => ({
+  url: '',
+  reviewRequests: 0,
+  requestReview: () => set((state) => ({ reviewRequests: state.reviewRequests + 1 })),
+}));
 
 /** Everything the endpoint form edits and how it validates, kept out of the markup. */
 export function useEndpointFormState(kinds: readonly KindInfo[], endpoint: EndpointView | undefined) {
@@ -10,6 +30,8 @@ export function useEndpointFormState(kinds: readonly KindInfo[], endpoint: Endpo
     const startKind = endpoint?.kind ?? (kinds.length === 1 ? kinds[0].kind : '');
     return draftFromEndpoint(endpoint, startKind, kinds.find((k) => k.kind === startKind)?.settingFields);
   });
+  useEffect(() => useFormCertificateLink.setState({ url: draft.url.trim() }), [draft.url]);
+  useEffect(() => () => useFormCertificateLink.setState({ url: '', reviewRequests: 0 }), []);
   const [typedSecrets, setTypedSecrets] = useState<Record<string, string>>({});
   const [touched, setTouched] = useState<ReadonlySet<DraftField>>(new Set());
   const [submitted, setSubmitted] = useState(false);

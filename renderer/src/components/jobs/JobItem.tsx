@@ -10,6 +10,7 @@ import { JobCancelControl } from './JobCancelControl';
 import { JobCompletedBar } from './JobCompletedBar';
 import { JobMilestones } from './JobMilestones';
 import { JobProgressBar } from './JobProgressBar';
+import { JobSavedFile } from './JobSavedFile';
 
 export function JobItem({ job }: { job: Job }) {
   const terminal = isTerminal(job);
@@ -39,6 +40,7 @@ export function JobItem({ job }: { job: Job }) {
         <div className="mt-1 space-y-1.5">
           {job.state === 'succeeded' && job.progress.fraction !== undefined && <JobCompletedBar job={job} />}
           <JobMilestones job={job} />
+          {job.savedFile && <JobSavedFile file={job.savedFile} />}
           {job.outcome && (
             <p data-testid="job-outcome" className="text-sm break-words text-slate-800 dark:text-slate-200">
               {job.outcome}

@@ -63,7 +63,12 @@ export function JobToasts() {
                 {jobTitle(job)}: {jobStateLabels[job.state].toLowerCase()}
               </p>
               <p className="text-xs text-slate-600 dark:text-slate-400">{job.endpointName}</p>
-              {(job.outcome ?? job.error?.message) && <p className="mt-1 break-words">{job.outcome ?? job.error?.message}</p>}
+              {/* Long outcomes (a factory reset's) are cut here; the jobs panel keeps the whole text. */}
+              {(job.outcome ?? job.error?.message) && (
+                <p className="mt-1 line-clamp-4 break-words" title={job.outcome ?? job.error?.message}>
+                  {job.outcome ?? job.error?.message}
+                </p>
+              )}
             </div>
             <Button size="sm" variant="ghost" onClick={() => dismiss(id)} aria-label={`Dismiss notice about ${jobTitle(job)}`}>
               ✕

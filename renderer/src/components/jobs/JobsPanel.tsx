@@ -5,7 +5,10 @@ import { JobItem } from './JobItem';
 
 const recentLimit = 50;
 
-/** Every job across endpoints: running ones with progress first, then the recent outcomes. */
+/**
+ * Every job across endpoints: running ones with progress first, then the recent outcomes. Stacked
+ * above the workspace so a sticky grid header squeezed by a tall endpoint header never paints over it.
+ */
 export function JobsPanel() {
   const jobs = useJobs();
   const active = jobs.data?.filter((job) => !isTerminal(job)) ?? [];
@@ -15,7 +18,7 @@ export function JobsPanel() {
     <section
       aria-labelledby="jobs-heading"
       data-testid="jobs-panel"
-      className="flex max-h-72 min-h-0 shrink-0 flex-col border-t border-slate-200 bg-slate-50 dark:border-slate-800 dark:bg-slate-900/70"
+      className="relative z-10 flex max-h-72 min-h-0 shrink-0 flex-col border-t border-slate-200 bg-slate-50 dark:border-slate-800 dark:bg-slate-900/70"
     >
       <div className="flex shrink-0 items-center gap-2 px-4 pt-2.5 pb-1.5">
         <h2 id="jobs-heading" className="text-sm font-semibold">

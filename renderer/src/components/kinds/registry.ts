@@ -1,4 +1,6 @@
 import type { EndpointKind } from '../../../../shared/domain';
+import { ApplianceCreateForm } from './appliance/ApplianceCreateForm';
+import { applianceCreateOptions, initialApplianceCreateDraft, validateApplianceCreate } from './appliance/create-options';
 import { CinderCreateForm } from './cinder/CinderCreateForm';
 import { CinderRestoreForm } from './cinder/CinderRestoreForm';
 import { cinderCreateOptions, initialCinderCreateDraft, validateCinderCreate } from './cinder/create-options';
@@ -43,6 +45,15 @@ const kindUis: Partial<Record<EndpointKind, KindUi>> = {
   // Restores use the typed backup id through the generic RestoreDialog: no restore form.
   juju: {
     create: anyDraft({ initialDraft: initialJujuCreateDraft, validate: validateJujuCreate, toOptions: jujuCreateOptions, Form: JujuCreateForm }),
+  },
+  // Restores also go through the generic RestoreDialog (the typed backup id): the whole configuration is replaced.
+  appliance: {
+    create: anyDraft({
+      initialDraft: initialApplianceCreateDraft,
+      validate: validateApplianceCreate,
+      toOptions: applianceCreateOptions,
+      Form: ApplianceCreateForm,
+    }),
   },
 };
 

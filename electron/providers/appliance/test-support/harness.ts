@@ -1,0 +1,186 @@
+import { mkdtempSync, rmSync, statSync, createReadStream } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll } from 'vitest';
+import { startApplianceSim, writeBackupArchive, type ApplianceSim, type ApplianceSimOptions, type ArchiveMeta } from '../../../../e2e/sims/appliance';
+import type { Endpoint } from '../../../../shared/domain';
+import { EndpointMemo } from '../../../core/endpoint-memo';
+import { openDownloadSink, type DownloadSink } from '../../../core/files/download-sink';
+import { HttpClient } from '../../../core/http/http-client';
+import { createLogger } from '../../../core/log/logger';
+import type { Provider, ProviderContext, UploadSource } from '../../provider';
+import { createApplianceProvider, type ApplianceTimings } from '../provider';
+
+export { recordOperation, rejectionOf, waitUntil } from '../../pieces/test-support/harness';
+
+/** Every wait in milliseconds, so a restore through a reboot takes well under a second. */
+export const fastTimings: Partial<ApplianceTimings> = {
+  createFirstPollMs: 30,
+  createPollMs: 20,
+  createLimitMs: 10_000,
+  outageToleranceMs: 3_000,
+  rebootPollMs: 25,
+  rebootLimitMs: 10_000,
+  rebootRequestTimeoutMs: 400,
+  refusedSignInsAfterReboot: 3,
+  uploadAnswerMs: 5_000,
+};
+
+export const testProvider: Provider = createApplianceProvider(fastTimings);
+
+export interface ContextOptions {
+  url: string;
+  certPem: string;
+  fingerprint256: string;
+  settings?: Record<string, string>;
+  secrets?: Record<string, string>;
+  timeoutMs?: number;
+}
+
+export interface TestContext {
+  ctx: ProviderContext;
+  /** Every log line the provider and its HTTP clients wrote (debug level, nothing redacted by the test). */
+  logLines: string[];
+  close(): Promise<void>;
+}
+
+/**
+ * A ProviderContext like the core builds for an appliance endpoint whose certificate the operator
+ * accepted: the simulator's self-signed certificate as CA and its fingerprint pinned (it names only
+ * appliance.sim.local, so the fingerprint replaces the host-name check), a real memo, pooled clients.
+ */
+export function makeApplianceContext(o: ContextOptions, memo = new EndpointMemo()): TestContext {
+  const timeoutMs = o.timeoutMs ?? 5_000;
+  const secrets = o.secrets ?? {};
+  const tls = { caPem: o.certPem, fingerprint256: o.fingerprint256 };
+  const endpoint: Endpoint = {
+    id: 'ep-appliance',
+    kind: 'appliance',
+    name: 'Appliance under test',
+    url: o.url,
+    timeoutMs,
+    tls,
+    settings: o.settings ?? {},
+    createdAt: new Date(0).toISOString(),
+    secretsSet: Object.keys(secrets),
+  };
+  const logLines: string[] = [];
+  const log = createLogger({ level: 'debug', sink: (line) => logLines.push(line) });
+  const http = new HttpClient({ baseUrl: o.url, timeoutMs, tls, log });
+  const others = new Map<string, HttpClient>();
+  return {
+    ctx: {
+      endpoint,
+      http,
+      httpFor: (baseUrl) => {
+        const key = new URL(baseUrl).toString();
+        if (key === http.baseUrl) return http;
+        let client = others.get(key);
+        if (!client) others.set(key, (client = new HttpClient({ baseUrl: key, timeoutMs, tls, log })));
+        return client;
+      },
+      memo,
+      log,
+      secret: async (name) => secrets[name],
+    },
+    logLines,
+    close: async () => {
+      await Promise.all([http, ...others.values()].map((c) => c.close()));
+    },
+  };
+}
+
+export interface SharedApplianceSim {
+  sim(): ApplianceSim;
+  /** A context signed in with the simulator's current credentials and certificate, closed after each test. */
+  context(extra?: Partial<ContextOptions> & { memo?: EndpointMemo }): ProviderContext;
+  /** The log lines of the last context made. */
+  logLines(): string[];
+  /** A download sink into a fresh temporary folder (removed after each test). */
+  sink(name?: string): DownloadSink;
+  /** A real .tgz backup file (about `approxBytes`) with this origin, as an upload source. */
+  backupFile(approxBytes: number, meta?: Partial<ArchiveMeta>): Promise<UploadSource & { path: string }>;
+}
+
+/** An UploadSource over a file on disk, read as a stream (as the core hands it over). */
+export function fileSource(path: string, name = path.split('/').pop() ?? path): UploadSource & { path: string } {
+  return { path, name, sizeBytes: statSync(path).size, open: () => createReadStream(path, { highWaterMark: 64 * 1024 }) };
+}
+
+/** Call at the top of a test file: one simulator for the file, reset after each test. */
+export function useApplianceSim(options: ApplianceSimOptions = {}): SharedApplianceSim {
+  let started: ApplianceSim | undefined;
+  const opened: TestContext[] = [];
+  const folders: string[] = [];
+  let lastLines: string[] = [];
+  beforeAll(async () => {
+    started = await startApplianceSim({ port: 0, timeScale: 0.01, seed: 1, seededBackupBytes: 64 * 1024, ...options });
+  });
+  afterAll(() => started?.close());
+  afterEach(async () => {
+    await Promise.all(opened.splice(0).map((c) => c.close()));
+    for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
+    started?.reset();
+  });
+  const sim = () => {
+    if (!started) throw new Error('The appliance simulator only exists inside tests');
+    return started;
+  };
+  const folder = (prefix: string) => {
+    const made = mkdtempSync(join(tmpdir(), prefix));
+    folders.push(made);
+    return made;
+  };
+  return {
+    sim,
+    context: (extra = {}) => {
+      const { memo, settings, secrets, ...rest } = extra;
+      const s = sim();
+      const made = makeApplianceContext(
+        {
+          url: s.url,
+          certPem: s.certPem,
+          fingerprint256: s.fingerprint256,
+          settings: { username: s.credentials.username, ...settings },
+          secrets: { password: s.credentials.password, ...secrets },
+          ...rest,
+        },
+        memo,
+      );
+      opened.push(made);
+      lastLines = made.logLines;
+      return made.ctx;
+    },
+    logLines: () => lastLines,
+    sink: (name = 'appliance.backup.tgz') => openDownloadSink(join(folder('appliance-download-'), name)),
+    backupFile: async (approxBytes, meta = {}) => {
+      const path = join(folder('appliance-upload-'), 'upload.backup.tgz');
+      const origin: ArchiveMeta = { hostname: 'appresponse-sim', model: 'SCAN-AR-VE', serial: 'VE0000000001', sw_version: '11.13.0', backup_time: Math.floor(Date.now() / 1000) - 3_600, description: 'uploaded by a test', ...meta };
+      await writeBackupArchive(path, origin, approxBytes, 42);
+      return fileSource(path);
+    },
+  };
+}
+
+/** A simulator of its own for one test (another auth version, a tiny token lifetime), closed afterwards with its contexts. */
+export async function withApplianceSim<T>(options: ApplianceSimOptions, run: (sim: ApplianceSim, context: (extra?: Partial<ContextOptions>) => TestContext) => Promise<T>): Promise<T> {
+  const sim = await startApplianceSim({ port: 0, timeScale: 0.01, seed: 2, seededBackupBytes: 64 * 1024, ...options });
+  const opened: TestContext[] = [];
+  try {
+    return await run(sim, (extra = {}) => {
+      const made = makeApplianceContext({
+        url: sim.url,
+        certPem: sim.certPem,
+        fingerprint256: sim.fingerprint256,
+        settings: { username: sim.credentials.username },
+        secrets: { password: sim.credentials.password },
+        ...extra,
+      });
+      opened.push(made);
+      return made;
+    });
+  } finally {
+    await Promise.all(opened.map((c) => c.close()));
+    await sim.close();
+  }
+}
