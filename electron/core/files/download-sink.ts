@@ -50,21 +50,38 @@ async function writevAll(handle: FileHandle, chunks: Buffer[]): Promise<void> {
   if (bytesWritten < total) await writeAll(handle, Buffer.concat(chunks).subarray(bytesWritten));
 }
 
+/** Flushing while the transfer runs keeps the final sync short instead of writing gigabytes at the end. */
+const FLUSH_EVERY_BYTES = 16 * 1024 * 1024;
+/** Room for a few MiB between the network and the disk, so a slow write does not stall the socket at once. */
+const BUFFER_BYTES = 4 * 1024 * 1024;
+
 /**
  * Writes into an open file and flushes it to disk before reporting the end: the controller may
  * delete its only copy next. Chunks that queue up while a write is under way go out in one writev.
  */
 function durableWriter(handle: FileHandle): Writable {
+  let unflushed = 0;
+  let flushing: Promise<void> | undefined;
+  const written = (bytes: number) => {
+    unflushed += bytes;
+    if (unflushed < FLUSH_EVERY_BYTES || flushing) return;
+    unflushed = 0;
+    // Not awaited: the disk catches up while the network delivers the next chunks; `final` waits for it.
+    flushing = handle.datasync().catch(() => undefined).finally(() => (flushing = undefined));
+  };
   return new Writable({
-    highWaterMark: 1024 * 1024,
+    highWaterMark: BUFFER_BYTES,
     write(chunk: Buffer, _encoding, callback) {
-      writeAll(handle, chunk).then(() => callback(), callback);
+      writeAll(handle, chunk).then(() => (written(chunk.length), callback()), callback);
     },
     writev(chunks, callback) {
-      writevAll(handle, chunks.map((c) => c.chunk as Buffer)).then(() => callback(), callback);
+      const buffers = chunks.map((c) => c.chunk as Buffer);
+      writevAll(handle, buffers).then(() => (written(buffers.reduce((sum, b) => sum + b.length, 0)), callback()), callback);
     },
     final(callback) {
-      handle.sync().then(() => callback(), callback);
+      Promise.resolve(flushing)
+        .then(() => handle.sync())
+        .then(() => callback(), callback);
     },
   });
 }
@@ -106,6 +123,7 @@ export function openDownloadSink(destination: string, options: DownloadSinkOptio
       const sha256 = createHash('sha256');
       let bytes = 0;
       const measure = new Transform({
+        highWaterMark: BUFFER_BYTES,
         transform(chunk: Buffer, _encoding, callback) {
           sha1?.update(chunk);
           sha256.update(chunk);

@@ -160,7 +160,7 @@ export class HttpClient {
       },
       discard: () => res.body.dump().catch(() => undefined),
       stream: () => {
-        const out = new PassThrough();
+        const out = new PassThrough({ highWaterMark: 1024 * 1024 });
         res.body.on('error', (e) => out.destroy(translate(e)));
         // A consumer that stops (a failed write, a cancel) must end the transfer too, not leave it open.
         out.on('close', () => {
