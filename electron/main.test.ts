@@ -107,6 +107,7 @@ const fx = vi.hoisted(() => {
       core.listeners.push(listener);
       return () => {};
     },
+    allowUploadPath: () => {},
     activeJobCount: () => 1,
     aggregateProgress: () => 0.5,
     async close() {
@@ -136,6 +137,8 @@ vi.mock('electron', () => ({
   ipcMain: {
     handle: (channel: string, handler: Listener) => fx.handlers.set(channel, handler),
     removeHandler: (channel: string) => fx.handlers.delete(channel),
+    on: () => {},
+    removeListener: () => {},
   },
 }));
 vi.mock('./core/app-core', () => ({ createAppCore: async () => fx.core }));

@@ -1,5 +1,5 @@
 import { describe, expect, expectTypeOf, it, vi } from 'vitest';
-import { ipcCallChannel, ipcEventChannel } from '../shared/channels';
+import { ipcCallChannel, ipcEventChannel, ipcUploadPathChannel } from '../shared/channels';
 import type { PreloadBridge } from '../shared/contract';
 import { createPreloadBridge, type Bridge, type IpcRendererLike, type WebUtilsLike } from './preload-bridge';
 
@@ -15,6 +15,7 @@ function fakeIpc() {
     removeListener: vi.fn((channel: string, listener: Listener) => {
       listeners.get(channel)?.delete(listener);
     }),
+    send: vi.fn((_channel: string, ..._args: unknown[]) => undefined),
   } satisfies IpcRendererLike;
   const emit = (channel: string, payload: unknown) => {
     for (const l of listeners.get(channel) ?? []) l({ sender: 'ipc-renderer-event', ports: [] }, payload);
@@ -93,16 +94,20 @@ describe('createPreloadBridge', () => {
     expect(ipc.on).not.toHaveBeenCalled();
   });
 
-  it('gives the path of a dropped file', () => {
+  it('gives the path of a dropped file, and tells main that this path may be uploaded', () => {
     const { webUtils, file } = fakeWebUtils();
-    expect(createPreloadBridge(fakeIpc().ipc, webUtils).pathForFile(file)).toBe('/home/op/box.backup.tgz');
+    const { ipc } = fakeIpc();
+    expect(createPreloadBridge(ipc, webUtils).pathForFile(file)).toBe('/home/op/box.backup.tgz');
     expect(webUtils.getPathForFile).toHaveBeenCalledWith(file);
+    expect(ipc.send).toHaveBeenCalledWith(ipcUploadPathChannel, '/home/op/box.backup.tgz');
   });
 
   it('answers an empty path instead of throwing for anything that is not a file', () => {
     const bridge = createPreloadBridge(fakeIpc().ipc, fakeWebUtils().webUtils);
     for (const value of [undefined, null, 'C:/secret.txt', { name: 'x' }, new Blob(['x'])]) expect(bridge.pathForFile(value)).toBe('');
-    const odd = createPreloadBridge(fakeIpc().ipc, { getPathForFile: () => 42 as unknown as string });
+    const { ipc } = fakeIpc();
+    const odd = createPreloadBridge(ipc, { getPathForFile: () => 42 as unknown as string });
     expect(odd.pathForFile(fakeWebUtils().file)).toBe('');
+    expect(ipc.send).not.toHaveBeenCalled();
   });
 });

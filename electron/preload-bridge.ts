@@ -1,4 +1,4 @@
-import { ipcCallChannel, ipcEventChannel, isCallName, isEventName } from '../shared/channels';
+import { ipcCallChannel, ipcEventChannel, ipcUploadPathChannel, isCallName, isEventName } from '../shared/channels';
 
 /**
  * What the preload exposes as `window.backupConsole`. Mirrors `PreloadBridge` in
@@ -14,6 +14,7 @@ export interface Bridge {
 /** The slice of `ipcRenderer` the bridge needs (tests pass a fake). */
 export interface IpcRendererLike {
   invoke(channel: string, ...args: unknown[]): Promise<unknown>;
+  send(channel: string, ...args: unknown[]): void;
   on(channel: string, listener: (event: unknown, ...args: unknown[]) => void): unknown;
   removeListener(channel: string, listener: (event: unknown, ...args: unknown[]) => void): unknown;
 }
@@ -69,7 +70,10 @@ export function createPreloadBridge(ipc: IpcRendererLike, webUtils: WebUtilsLike
       // getPathForFile throws for anything that is not a File; the page only ever learns '' then.
       try {
         const path = webUtils.getPathForFile(file as File);
-        return typeof path === 'string' ? path : '';
+        if (typeof path !== 'string' || !path) return '';
+        // Sent before the page can name it in a call: IPC from one frame arrives in order.
+        ipc.send(ipcUploadPathChannel, path);
+        return path;
       } catch {
         return '';
       }

@@ -39,6 +39,11 @@ export const eventNames = ['job.updated', 'backups.changed', 'endpoints.changed'
 export type EventName = (typeof eventNames)[number];
 
 export const ipcCallChannel = (name: CallName): string => `bc:call:${name}`;
+/**
+ * The preload tells main the path of each File the operator dropped or picked (only a real File
+ * has one). Main accepts desktop uploads only from those paths; the page cannot send on it.
+ */
+export const ipcUploadPathChannel = 'bc:upload-path';
 export const ipcEventChannel = (name: EventName): string => `bc:event:${name}`;
 
 export function isCallName(value: unknown): value is CallName {

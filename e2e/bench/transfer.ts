@@ -108,6 +108,7 @@ async function timed(work: () => Promise<unknown>): Promise<number> {
 const sim = await startSimProcess();
 const core = await startCoreUnderTest('bench-transfer', {
   providers: createProviderRegistry({ appliance: createApplianceProvider({ createFirstPollMs: 10, createPollMs: 10 }) }),
+  host: 'electron',
 });
 try {
   const source = join(work, 'box.backup.tgz');
@@ -123,6 +124,7 @@ try {
   });
   const endpointId = imported.added[0].id;
   await core.call('backups.list', { endpointId });
+  core.core.allowUploadPath(source); // as the desktop preload does for a dropped file
   const finish = async (job: Job) => {
     const ended = await core.finished(job, 3_600_000);
     if (ended.state !== 'succeeded') throw new Error(`${job.kind} ended ${ended.state}: ${ended.error?.message ?? ended.outcome}`);

@@ -35,6 +35,19 @@ export class AppPage {
     await this.byTest('endpoint-item').filter({ hasText: name }).getByRole('button').first().click();
   }
 
+  /** Reloads the page, so it lists an endpoint added behind its back (through the core), and selects it. */
+  async showImportedEndpoint(name: string): Promise<void> {
+    await this.page.reload();
+    await this.selectEndpoint(name);
+  }
+
+  /** Waits for the backup list's first row; returns it with its backup id. */
+  async firstBackup(): Promise<{ row: Locator; backupId: string }> {
+    const row = this.byTest('backup-row').first();
+    await expect(row).toBeVisible();
+    return { row, backupId: (await row.getAttribute('data-backup-id'))! };
+  }
+
   /** Clicks the backup list's Refresh button. */
   async refreshBackups(): Promise<void> {
     await this.page.getByRole('button', { name: 'Refresh the backup list' }).click();
@@ -103,5 +116,13 @@ export class AppPage {
   async screenshot(name: string): Promise<void> {
     // Transitions finished: a theme switch animates colours for 150 ms.
     await this.page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true, animations: 'disabled' });
+  }
+
+  /** A screenshot as it is, then one in the dark theme; the page is back in the light theme afterwards. */
+  async screenshotLightAndDark(lightName: string, darkName: string): Promise<void> {
+    await this.screenshot(lightName);
+    await this.page.emulateMedia({ colorScheme: 'dark' });
+    await this.screenshot(darkName);
+    await this.page.emulateMedia({ colorScheme: 'light' });
   }
 }

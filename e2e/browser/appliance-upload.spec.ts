@@ -5,6 +5,7 @@ import type { ApplianceSim } from '../sims/appliance';
 import { applianceEndpoint } from '../sims/run-all';
 import { AppPage } from './app-page';
 import { expect, test, type AppFixture } from './fixtures';
+import { importEndpoint } from './import-endpoint';
 
 interface DraggedFile {
   name: string;
@@ -17,11 +18,9 @@ function gzipFile(name: string, payloadBytes: number): DraggedFile {
 }
 
 async function addAppliance(backupConsole: AppFixture, appliance: ApplianceSim, page: Page): Promise<AppPage> {
-  const result = await backupConsole.app.core.dispatch('endpoints.import', { text: JSON.stringify(applianceEndpoint(appliance, 'Appliance')) });
-  expect(result.ok && (result.value as { added: unknown[] }).added).toHaveLength(1);
-  await page.reload();
+  await importEndpoint(backupConsole, applianceEndpoint(appliance, 'Appliance'));
   const app = new AppPage(page);
-  await app.selectEndpoint('Appliance');
+  await app.showImportedEndpoint('Appliance');
   await expect(app.byTest('backup-row')).toHaveCount(appliance.state.backups.length);
   return app;
 }
@@ -51,11 +50,8 @@ async function dropDragged(page: Page): Promise<void> {
   });
 }
 
-async function darkAndLight(app: AppPage, name: string): Promise<void> {
-  await app.screenshot(`${name}-light`);
-  await app.page.emulateMedia({ colorScheme: 'dark' });
-  await app.screenshot(`${name}-dark`);
-  await app.page.emulateMedia({ colorScheme: 'light' });
+function darkAndLight(app: AppPage, name: string): Promise<void> {
+  return app.screenshotLightAndDark(`${name}-light`, `${name}-dark`);
 }
 
 const uploadRequests = (appliance: ApplianceSim) => appliance.state.requests.filter((r) => r.method === 'POST' && r.path.endsWith('/backups/upload'));

@@ -1,23 +1,13 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { JujuSim } from '../sims/juju';
 import { jujuEndpoint } from '../sims/run-all';
 import { AppPage } from './app-page';
-import { expect, test, type AppFixture } from './fixtures';
+import { useDownloadFolder } from './download-folder';
+import { expect, test } from './fixtures';
+import { importEndpoint } from './import-endpoint';
 
-/** The line `npm run sims` prints for a controller: address, CA, user and password. */
-async function addController(backupConsole: AppFixture, sim: JujuSim, name: string): Promise<void> {
-  const result = await backupConsole.app.core.dispatch('endpoints.import', { text: JSON.stringify(jujuEndpoint(sim, name)) });
-  expect(result.ok && (result.value as { added: unknown[] }).added).toHaveLength(1);
-}
-
-let downloads: string;
-test.beforeEach(() => {
-  downloads = mkdtempSync(join(tmpdir(), 'bc-e2e-juju-'));
-});
-test.afterEach(() => rmSync(downloads, { recursive: true, force: true }));
+const downloads = useDownloadFolder('bc-e2e-juju-');
 
 test.describe('Juju controllers in browser mode', () => {
   test('3.6: add a controller by pasting show-controller output, back up and download with a verified checksum; restore says why not', async ({ appPage, juju36 }) => {
@@ -54,7 +44,7 @@ test.describe('Juju controllers in browser mode', () => {
     await expect(details).not.toContainText(/PRIVATE KEY/);
     await app.screenshot('juju-03-restore-not-over-api');
 
-    const path = join(downloads, 'prod.tar.gz');
+    const path = join(downloads(), 'prod.tar.gz');
     await details.getByTestId('download-button').click();
     const download = app.byTest('download-dialog');
     await expect(download.getByTestId('download-note')).toContainText(/one download|deletes its copy/i);
@@ -68,11 +58,11 @@ test.describe('Juju controllers in browser mode', () => {
   });
 
   test('2.8: restore through every stage, riding out the API server restart', async ({ appPage, juju28, backupConsole }) => {
-    await addController(backupConsole, juju28, 'Legacy controller');
+    // The line `npm run sims` prints for a controller: address, CA, user and password.
+    await importEndpoint(backupConsole, jujuEndpoint(juju28, 'Legacy controller'));
     juju28.faults.restoreDownMs = 2_000;
     const app = new AppPage(appPage);
-    await appPage.reload();
-    await app.byTest('endpoint-item').filter({ hasText: 'Legacy controller' }).getByRole('button').first().click();
+    await app.showImportedEndpoint('Legacy controller');
 
     // A backup kept on the controller (Juju 2.x can keep a copy), then restored from there.
     await app.byTest('backup-now').click();
@@ -82,9 +72,7 @@ test.describe('Juju controllers in browser mode', () => {
     await create.getByTestId('create-keep-copy').check();
     const created = await app.startJob('create', () => create.getByTestId('create-submit').click());
     await expect(created).toHaveAttribute('data-job-state', 'succeeded', { timeout: 60_000 });
-    const row = app.byTest('backup-row').first();
-    await expect(row).toBeVisible();
-    const backupId = (await row.getAttribute('data-backup-id'))!;
+    const { row, backupId } = await app.firstBackup();
     await row.click();
     await app.byTest('restore-button').click();
     const confirm = app.byTest('confirm-dialog');

@@ -1,9 +1,12 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
+import { gzipSync } from 'node:zlib';
+import { startApplianceSim } from '../sims/appliance';
 import { startPiecesSim, type PiecesSim } from '../sims/pieces';
+import { applianceEndpoint } from '../sims/run-all';
 import { assertBuilt, electronExecutable, electronMissingReason, mainEntry, repoRoot } from './electron-available';
 
 /**
@@ -85,7 +88,7 @@ test('the window is sandboxed and sees only the bridge', async () => {
       electronGlobals: Object.keys(w).filter((k) => /electron|ipc/i.test(k)),
     };
   });
-  expect(seen).toEqual({ process: 'undefined', require: 'undefined', module: 'undefined', bridgeKeys: ['call', 'on'], electronGlobals: [] });
+  expect(seen).toEqual({ process: 'undefined', require: 'undefined', module: 'undefined', bridgeKeys: ['call', 'on', 'pathForFile'], electronGlobals: [] });
 });
 
 test('the bridge refuses names outside the contract', async () => {
@@ -159,6 +162,33 @@ test('backs up a Pieces OS endpoint from the UI', async () => {
   const job = page.getByTestId('job-item').filter({ hasText: 'Pieces simulator' }).first();
   await expect(job.getByTestId('job-state')).toHaveText(/succeeded/i, { timeout: 60_000 });
   await page.screenshot({ path: join(repoRoot, 'e2e', 'screenshots', 'electron-backup-succeeded.png') });
+});
+
+test('uploads a picked backup file to a network appliance by its path on disk (webUtils in the preload)', async () => {
+  const appliance = await startApplianceSim({ port: 0, timeScale: 0.1 });
+  try {
+    const file = join(dataDir, '..', `bc-electron-upload-${process.pid}.tgz`);
+    writeFileSync(file, gzipSync(Buffer.from('an appliance backup picked on the desktop '.repeat(2000))));
+    const imported = await page.evaluate(
+      (text) => (globalThis as unknown as PageGlobals).backupConsole?.call('endpoints.import', { text }),
+      JSON.stringify(applianceEndpoint(appliance, 'Desktop appliance')),
+    );
+    expect(imported).toMatchObject({ ok: true });
+    const endpoint = page.getByTestId('endpoint-item').filter({ hasText: 'Desktop appliance' });
+    await endpoint.getByRole('button').first().click();
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByTestId('upload-file').click();
+    await (await chooser).setFiles(file);
+    const dialog = page.getByTestId('upload-dialog');
+    await dialog.getByTestId('upload-accept-warnings').check();
+    await dialog.getByTestId('upload-submit').click();
+    const job = page.locator('[data-testid="job-item"][data-job-kind="upload"]').first();
+    await expect(job).toHaveAttribute('data-job-state', 'succeeded', { timeout: 60_000 });
+    expect(appliance.state.backups.some((b) => b.size === readFileSync(file).length)).toBe(true);
+    rmSync(file, { force: true });
+  } finally {
+    await appliance.close();
+  }
 });
 
 test('quits gracefully, closing the core first', async () => {

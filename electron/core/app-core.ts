@@ -9,6 +9,7 @@ import { Connections } from './connections';
 import { createDispatcher } from './dispatch';
 import { EndpointStore } from './endpoints/endpoint-store';
 import { DownloadLedger } from './files/download-ledger';
+import { PickedPaths } from './files/picked-paths';
 import { JobRunner } from './jobs/job-runner';
 import { SecretRedactor, type Logger } from './log/logger';
 import type { SecretStore } from './secrets/secret-store';
@@ -49,6 +50,8 @@ export interface AppCore {
    * call; the job reads the body, and a refused upload leaves it unread for the host to drain.
    */
   uploadStream(request: unknown, body: Readable): Promise<CallResult<Job>>;
+  /** Desktop: a path the preload read from a File the operator dropped or picked; `backups.upload` takes only these. */
+  allowUploadPath(path: string): void;
   activeJobCount(): number;
   /** Mean progress (0..1) of running jobs that report it, for the taskbar; undefined when none. */
   aggregateProgress(): number | undefined;
@@ -84,6 +87,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     appInfo: { version: options.version, host: options.host, platform: process.platform, dataDir },
     saveRules: createSaveRules(dataDir, Boolean(options.chooseSavePath)),
     downloads: await DownloadLedger.open(join(dataDir, 'downloads.json'), log),
+    uploadPaths: options.host === 'electron' ? new PickedPaths() : undefined,
   };
   const handlers: CallHandlers = {
     ...miscHandlers(deps), ...endpointHandlers(deps), ...endpointImportHandlers(deps), ...backupHandlers(deps), ...recordHandlers(deps),
@@ -106,6 +110,9 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
       } catch (error) {
         return { ok: false, error: toErrorEnvelope(error) };
       }
+    },
+    allowUploadPath(path) {
+      deps.uploadPaths?.allow(path);
     },
     onEvent(listener) {
       listeners.add(listener);

@@ -1,10 +1,12 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { callNames, ipcCallChannel, ipcEventChannel, type EventName } from '../../shared/channels';
+import { callNames, ipcCallChannel, ipcEventChannel, ipcUploadPathChannel, type EventName } from '../../shared/channels';
 import type { CallResult } from '../../shared/contract';
 import { silentLogger } from '../core/log/logger';
 
 type Handler = (event: unknown, ...args: unknown[]) => Promise<unknown>;
+type Listener = (event: unknown, ...args: unknown[]) => void;
 const handlers = vi.hoisted(() => new Map<string, Handler>());
+const listeners = vi.hoisted(() => new Map<string, Listener>());
 
 // The real 'electron' module would try to download the binary; the host only needs ipcMain.
 vi.mock('electron', () => ({
@@ -14,6 +16,8 @@ vi.mock('electron', () => ({
       handlers.set(channel, handler);
     },
     removeHandler: (channel: string) => handlers.delete(channel),
+    on: (channel: string, listener: Listener) => listeners.set(channel, listener),
+    removeListener: (channel: string) => listeners.delete(channel),
   },
 }));
 
@@ -28,6 +32,7 @@ function fakeCore() {
       listener = l;
       return () => (listener = undefined);
     }),
+    allowUploadPath: vi.fn((_path: string) => undefined),
     emit: (name: EventName, payload: unknown) => listener?.(name, payload),
     hasListener: () => listener !== undefined,
   };
@@ -36,7 +41,24 @@ function fakeCore() {
 const event = { sender: { id: 1 }, senderFrame: { url: 'file:///app/index.html' } };
 
 describe('registerIpcHost', () => {
-  beforeEach(() => handlers.clear());
+  beforeEach(() => {
+    handlers.clear();
+    listeners.clear();
+  });
+
+  it('takes upload paths only from the trusted window, and only strings', () => {
+    const core = fakeCore();
+    let trusted = true;
+    const dispose = registerIpcHost(core, () => trusted, { getEventTarget: () => undefined, log: silentLogger });
+    const send = listeners.get(ipcUploadPathChannel)!;
+    send(event, '/home/op/box.backup.tgz');
+    send(event, { path: '/etc/passwd' });
+    trusted = false;
+    send(event, '/home/op/other.tgz');
+    expect(core.allowUploadPath.mock.calls).toEqual([['/home/op/box.backup.tgz']]);
+    dispose();
+    expect(listeners.has(ipcUploadPathChannel)).toBe(false);
+  });
 
   it('registers exactly one handler per contract call', () => {
     registerIpcHost(fakeCore(), () => true, { getEventTarget: () => undefined, log: silentLogger });

@@ -1,5 +1,5 @@
-import { ipcMain, type IpcMainInvokeEvent } from 'electron';
-import { callNames, ipcCallChannel, ipcEventChannel } from '../../shared/channels';
+import { ipcMain, type IpcMainEvent, type IpcMainInvokeEvent } from 'electron';
+import { callNames, ipcCallChannel, ipcEventChannel, ipcUploadPathChannel } from '../../shared/channels';
 import type { CallResult } from '../../shared/contract';
 import { toErrorEnvelope } from '../../shared/errors';
 import type { AppCore } from '../core/app-core';
@@ -31,8 +31,8 @@ const forbidden: CallResult<never> = {
  * decides who may call at all.
  */
 export function registerIpcHost(
-  core: Pick<AppCore, 'dispatch' | 'onEvent'>,
-  isTrusted: (event: IpcMainInvokeEvent) => boolean,
+  core: Pick<AppCore, 'dispatch' | 'onEvent' | 'allowUploadPath'>,
+  isTrusted: (event: Pick<IpcMainInvokeEvent, 'sender' | 'senderFrame'>) => boolean,
   options: IpcHostOptions,
 ): () => void {
   const { log } = options;
@@ -56,6 +56,15 @@ export function registerIpcHost(
     });
   }
 
+  const takeUploadPath = (event: IpcMainEvent, path: unknown) => {
+    if (!isTrusted(event) || typeof path !== 'string' || path.length === 0 || path.length > 4096) {
+      log.warn('ignored an upload path from an untrusted sender or of a bad shape', { senderId: event.sender.id });
+      return;
+    }
+    core.allowUploadPath(path);
+  };
+  ipcMain.on(ipcUploadPathChannel, takeUploadPath);
+
   const unsubscribe = core.onEvent((name, payload) => {
     const target = options.getEventTarget();
     if (!target || target.isDestroyed()) return;
@@ -68,6 +77,7 @@ export function registerIpcHost(
 
   return () => {
     unsubscribe();
+    ipcMain.removeListener(ipcUploadPathChannel, takeUploadPath);
     for (const name of callNames) ipcMain.removeHandler(ipcCallChannel(name));
   };
 }

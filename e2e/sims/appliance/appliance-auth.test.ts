@@ -2,24 +2,21 @@ import { X509Certificate } from 'node:crypto';
 import { Agent, request } from 'undici';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { until } from '../common/until';
-import { startApplianceSim, type ApplianceSim } from './index';
-import { ApplianceTestClient, errorCode } from './test-client';
+import type { ApplianceSim } from './index';
+import { closeSimWithClient, startSimWithClient, withSimAndClient } from './sim-with-client';
+import { errorCode, errorId, type ApplianceTestClient } from './test-client';
 
 describe('appliance TLS, discovery and mgmt.aaa tokens', () => {
   let sim: ApplianceSim;
   let client: ApplianceTestClient;
   beforeAll(async () => {
-    sim = await startApplianceSim({ seededBackupBytes: 16 * 1024 });
-    client = new ApplianceTestClient(sim);
+    ({ sim, client } = await startSimWithClient({ seededBackupBytes: 16 * 1024 }));
   });
   afterEach(() => {
     sim.reset();
     client.token = null;
   });
-  afterAll(async () => {
-    await client.close();
-    await sim.close();
-  });
+  afterAll(() => closeSimWithClient({ sim, client }));
 
   it('serves a self-signed certificate named only appliance.sim.local, so the plain name check on 127.0.0.1 fails', async () => {
     expect(sim.url).toBe(`https://127.0.0.1:${sim.port}`);
@@ -95,7 +92,7 @@ describe('appliance TLS, discovery and mgmt.aaa tokens', () => {
     const wrong = await client.call('POST', '/api/mgmt.aaa/2.0/token', { json: { user_credentials: { username: 'admin', password: 'nope' } } });
     expect([wrong.status, wrong.json]).toEqual([401, { error_id: 'AUTH_INVALID_CREDENTIALS', error_text: expect.any(String) }]);
     const broken = await client.call('POST', '/api/mgmt.aaa/2.0/token', { body: '{"user_credentials":', contentType: 'application/json' });
-    expect([broken.status, (broken.json as { error_id: string }).error_id]).toEqual([400, 'INVALID_REQUEST']);
+    expect([broken.status, errorId(broken.json)]).toEqual([400, 'INVALID_REQUEST']);
     const neither = await client.call('POST', '/api/mgmt.aaa/2.0/token', { json: { generate_refresh_token: true } });
     expect(neither.status).toBe(400);
   });
@@ -103,7 +100,7 @@ describe('appliance TLS, discovery and mgmt.aaa tokens', () => {
   it('answers 415 to application/json; charset=utf-8 unless strictContentType is off', async () => {
     const json = { user_credentials: sim.credentials };
     const charset = await client.call('POST', '/api/mgmt.aaa/2.0/token', { json, contentType: 'application/json; charset=utf-8' });
-    expect([charset.status, (charset.json as { error_id: string }).error_id]).toEqual([415, 'UNSUPPORTED_MEDIA_TYPE']);
+    expect([charset.status, errorId(charset.json)]).toEqual([415, 'UNSUPPORTED_MEDIA_TYPE']);
     sim.faults.strictContentType = false;
     expect((await client.call('POST', '/api/mgmt.aaa/2.0/token', { json, contentType: 'application/json; charset=utf-8' })).status).toBe(201);
     expect((await client.call('POST', '/api/mgmt.aaa/2.0/token', { json, contentType: 'text/plain' })).status).toBe(415);
@@ -112,12 +109,12 @@ describe('appliance TLS, discovery and mgmt.aaa tokens', () => {
   it('needs "Bearer <token>" on npm.backup: missing, lowercase or unknown tokens get 401', async () => {
     await client.login();
     const none = await client.api('GET', '/backups', { token: null });
-    expect([none.status, (none.json as { error_id: string }).error_id]).toEqual([401, 'AUTH_REQUIRED']);
+    expect([none.status, errorId(none.json)]).toEqual([401, 'AUTH_REQUIRED']);
     expect(none.headers['www-authenticate']).toMatch(/^Bearer/);
     const lower = await client.api('GET', '/backups', { authorization: `bearer ${client.token}` });
-    expect([lower.status, (lower.json as { error_id: string }).error_id]).toEqual([401, 'AUTH_REQUIRED']);
+    expect([lower.status, errorId(lower.json)]).toEqual([401, 'AUTH_REQUIRED']);
     const unknown = await client.api('GET', '/backups', { token: 'not-a-token' });
-    expect([unknown.status, (unknown.json as { error_id: string }).error_id]).toEqual([401, 'AUTH_INVALID_TOKEN']);
+    expect([unknown.status, errorId(unknown.json)]).toEqual([401, 'AUTH_INVALID_TOKEN']);
     expect(sim.state.requests.slice(-3).map((r) => r.authorization)).toEqual(['none', 'other', 'bearer']);
   });
 
@@ -126,7 +123,7 @@ describe('appliance TLS, discovery and mgmt.aaa tokens', () => {
     const refreshToken = (login.json as { refresh_token: string }).refresh_token;
     sim.expireTokens();
     const expired = await client.api('GET', '/backups');
-    expect([expired.status, (expired.json as { error_id: string }).error_id]).toEqual([401, 'AUTH_EXPIRED_TOKEN']);
+    expect([expired.status, errorId(expired.json)]).toEqual([401, 'AUTH_EXPIRED_TOKEN']);
     expect(sim.state.liveAccessTokens).toBe(0);
     const refreshed = await client.call('POST', '/api/mgmt.aaa/2.0/token', { token: null, json: { refresh_token: refreshToken } });
     expect(refreshed.status).toBe(200);
@@ -143,9 +140,7 @@ describe('appliance TLS, discovery and mgmt.aaa tokens', () => {
 
 describe('appliance token lifetime and auth versions', () => {
   it('a 1 s access token answers 401 once its lifetime is over; only configured versions exist', async () => {
-    const sim = await startApplianceSim({ tokenLifetimeSeconds: 1, authVersions: ['2.0'], seededBackups: 0 });
-    const client = new ApplianceTestClient(sim);
-    try {
+    await withSimAndClient({ tokenLifetimeSeconds: 1, authVersions: ['2.0'], seededBackups: 0 }, async ({ sim, client }) => {
       expect((await client.call('POST', '/api/mgmt.aaa/1.0/token', { json: { user_credentials: sim.credentials } })).status).toBe(404);
       const services = (await client.call('GET', '/api/common/1.0/services')).json as Array<{ id: string; versions: string[] }>;
       expect(services).toContainEqual({ id: 'mgmt.aaa', versions: ['2.0'] });
@@ -156,10 +151,7 @@ describe('appliance token lifetime and auth versions', () => {
         const reply = await client.api('GET', '/backups');
         return reply.status === 401 ? reply : undefined;
       }, 'the 1 s token to expire');
-      expect((expired.json as { error_id: string }).error_id).toBe('AUTH_EXPIRED_TOKEN');
-    } finally {
-      await client.close();
-      await sim.close();
-    }
+      expect(errorId(expired.json)).toBe('AUTH_EXPIRED_TOKEN');
+    });
   });
 });

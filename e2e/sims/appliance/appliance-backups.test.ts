@@ -1,26 +1,22 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { until } from '../common/until';
-import { startApplianceSim, type ApplianceSim, type WireBackup } from './index';
-import { ApplianceTestClient } from './test-client';
+import type { ApplianceSim, WireBackup } from './index';
+import { closeSimWithClient, startSimWithClient } from './sim-with-client';
+import { errorId, type ApplianceTestClient } from './test-client';
 
 const wireKeys = ['backup_time', 'description', 'hostname', 'id', 'model', 'serial', 'size', 'status', 'status_message', 'sw_version'];
-const errorId = (json: unknown) => (json as { error_id: string }).error_id;
 
 describe('appliance npm.backup 1.0: list, get, create, delete', () => {
   let sim: ApplianceSim;
   let client: ApplianceTestClient;
   beforeAll(async () => {
-    sim = await startApplianceSim({ timeScale: 0.02, seed: 3, seededBackupBytes: 32 * 1024 });
-    client = new ApplianceTestClient(sim);
+    ({ sim, client } = await startSimWithClient({ timeScale: 0.02, seed: 3, seededBackupBytes: 32 * 1024 }));
   });
   beforeEach(async () => {
     sim.reset();
     await client.login();
   });
-  afterAll(async () => {
-    await client.close();
-    await sim.close();
-  });
+  afterAll(() => closeSimWithClient({ sim, client }));
 
   const completedSoon = (id: string) =>
     until(async () => {

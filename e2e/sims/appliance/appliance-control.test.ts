@@ -1,18 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApplianceSim, type ApplianceSim } from './index';
-import { ApplianceTestClient, errorCode } from './test-client';
+import type { ApplianceSim } from './index';
+import { closeSimWithClient, startSimWithClient, withSimAndClient } from './sim-with-client';
+import { errorCode, type ApplianceTestClient } from './test-client';
 
 describe('appliance control routes (/__sim, no auth, plain JSON)', () => {
   let sim: ApplianceSim;
   let client: ApplianceTestClient;
   beforeAll(async () => {
-    sim = await startApplianceSim({ seededBackupBytes: 8 * 1024 });
-    client = new ApplianceTestClient(sim);
+    ({ sim, client } = await startSimWithClient({ seededBackupBytes: 8 * 1024 }));
   });
-  afterAll(async () => {
-    await client.close();
-    await sim.close();
-  });
+  afterAll(() => closeSimWithClient({ sim, client }));
 
   it('reads the state with the identity and faults, merges faults, expires tokens and resets', async () => {
     await client.login();
@@ -59,18 +56,13 @@ describe('appliance control routes (/__sim, no auth, plain JSON)', () => {
 
 describe('appliance close()', () => {
   it('drops keep-alive connections at once', async () => {
-    const sim = await startApplianceSim({ seededBackupBytes: 8 * 1024 });
-    const client = new ApplianceTestClient(sim);
-    try {
+    await withSimAndClient({ seededBackupBytes: 8 * 1024 }, async ({ sim, client }) => {
       expect((await client.call('GET', '/api/common/1.0/ping')).status).toBe(200);
       const started = Date.now();
       await sim.close();
       expect(Date.now() - started).toBeLessThan(2_000);
       const after = await client.call('GET', '/api/common/1.0/ping').catch((error: unknown) => error);
       expect(errorCode(after)).toBe('ECONNREFUSED');
-    } finally {
-      await client.close();
-      await sim.close();
-    }
+    });
   });
 });

@@ -1,11 +1,10 @@
 import { Agent, request } from 'undici';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { until } from '../common/until';
-import { startApplianceSim, type ApplianceSim, type WireBackup, type WireRestoreStatus } from './index';
+import type { ApplianceSim, WireBackup, WireRestoreStatus } from './index';
 import { applianceCertName } from './pki';
-import { ApplianceTestClient, errorCode } from './test-client';
-
-const errorId = (json: unknown) => (json as { error_id: string }).error_id;
+import { closeSimWithClient, startSimWithClient } from './sim-with-client';
+import { errorCode, errorId, type ApplianceTestClient } from './test-client';
 
 describe('appliance restore and factory reset reboot the box', () => {
   let sim: ApplianceSim;
@@ -24,8 +23,7 @@ describe('appliance restore and factory reset reboot the box', () => {
 
   beforeAll(async () => {
     // timeScale 0.3: the restore works 300 ms before the reboot; the refuse phase is set per test.
-    sim = await startApplianceSim({ timeScale: 0.3, seed: 5, seededBackups: 2, seededBackupBytes: 16 * 1024 });
-    client = new ApplianceTestClient(sim);
+    ({ sim, client } = await startSimWithClient({ timeScale: 0.3, seed: 5, seededBackups: 2, seededBackupBytes: 16 * 1024 }));
   });
   beforeEach(async () => {
     sim.reset();
@@ -33,10 +31,7 @@ describe('appliance restore and factory reset reboot the box', () => {
     sim.faults.rebootRefuseMs = 500;
     await client.login('2.0', sim.credentials, true);
   });
-  afterAll(async () => {
-    await client.close();
-    await sim.close();
-  });
+  afterAll(() => closeSimWithClient({ sim, client }));
 
   it('restore: 202 started, mutations 503 until the reboot, connections refused, tokens dead, then completed with a newer time', async () => {
     const refresh = (await client.login('2.0', sim.credentials, true)).json as { refresh_token: string };

@@ -5,10 +5,9 @@ import { Readable } from 'node:stream';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { until } from '../common/until';
-import { readArchiveMeta, startApplianceSim, writeBackupArchive, type ApplianceSim, type ArchiveMeta, type WireBackup } from './index';
-import { ApplianceTestClient } from './test-client';
-
-const errorId = (json: unknown) => (json as { error_id: string }).error_id;
+import { readArchiveMeta, writeBackupArchive, type ApplianceSim, type ArchiveMeta, type WireBackup } from './index';
+import { closeSimWithClient, startSimWithClient } from './sim-with-client';
+import { errorId, type ApplianceTestClient } from './test-client';
 
 describe('appliance backup files: download and upload', () => {
   let sim: ApplianceSim;
@@ -40,8 +39,7 @@ describe('appliance backup files: download and upload', () => {
   beforeAll(async () => {
     work = mkdtempSync(join(tmpdir(), 'appliance-test-'));
     dataDir = join(work, 'data');
-    sim = await startApplianceSim({ timeScale: 0.02, seed: 9, seededBackupBytes: 64 * 1024, dataDir });
-    client = new ApplianceTestClient(sim);
+    ({ sim, client } = await startSimWithClient({ timeScale: 0.02, seed: 9, seededBackupBytes: 64 * 1024, dataDir }));
     await writeBackupArchive(join(work, 'foreign.tgz'), meta(), 96 * 1024, 77);
     await writeBackupArchive(join(work, 'older.tgz'), meta({ sw_version: '11.12.0' }), 8 * 1024, 78);
     foreign = readFileSync(join(work, 'foreign.tgz'));
@@ -52,8 +50,7 @@ describe('appliance backup files: download and upload', () => {
     await client.login();
   });
   afterAll(async () => {
-    await client.close();
-    await sim.close();
+    await closeSimWithClient({ sim, client });
     rmSync(work, { recursive: true, force: true });
   });
 

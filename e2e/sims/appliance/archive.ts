@@ -3,6 +3,7 @@ import { stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { constants, createGzip, gunzipSync } from 'node:zlib';
+import { seededNoise } from '../common/seeded-noise';
 
 /**
  * Backup files are real .tgz archives: a ustar stream, gzip-compressed. The first member is
@@ -50,19 +51,6 @@ export function tarHeader(name: string, size: number, mtimeS: number): Buffer {
 
 const padding = (size: number) => Buffer.alloc((BLOCK - (size % BLOCK)) % BLOCK);
 
-/** Chunk `index` of the payload seeded by `seed`: xorshift words, a function of both only. */
-function noise(seed: number, index: number, length: number): Buffer {
-  const words = new Uint32Array(Math.ceil(length / 4));
-  let x = (seed ^ Math.imul(index + 1, 0x9e3779b9)) >>> 0 || 1;
-  for (let i = 0; i < words.length; i++) {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    words[i] = x >>> 0;
-  }
-  return Buffer.from(words.buffer, 0, length);
-}
-
 function* member(name: string, body: Buffer, mtimeS: number): Generator<Buffer> {
   yield tarHeader(name, body.length, mtimeS);
   yield body;
@@ -85,7 +73,7 @@ export function* tarParts(meta: ArchiveMeta, approxBytes: number, seed: number):
   for (let n = 0; left > 0; n++) {
     const size = Math.min(left, MEMBER_BYTES);
     yield tarHeader(`data/store-${String(n).padStart(4, '0')}.bin`, size, mtime);
-    for (let offset = 0; offset < size; offset += CHUNK) yield noise(seed, chunkIndex++, Math.min(CHUNK, size - offset));
+    for (let offset = 0; offset < size; offset += CHUNK) yield seededNoise(seed, chunkIndex++, Math.min(CHUNK, size - offset));
     yield padding(size);
     left -= size + BLOCK;
   }

@@ -1,11 +1,15 @@
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { pipeline } from 'node:stream/promises';
 import { authenticate } from './auth';
 import type { ApplianceContext } from './context';
 import { sendBackupFile } from './download-route';
 import { ApiError, errorIds, invalidRequest, notFound, unsupportedMediaType } from './errors';
-import { takeCounted } from './faults';
+import { takeCounted, takeDropAnswer, takeOneShot } from './faults';
 import { mediaType, readJsonBody, sendEmpty, sendJson } from './http-io';
 import { refuseWhileRebooting, startFactoryReset, startRestore } from './restore';
+import type { DroppedAnswer, OddDownload } from './types';
 import { receiveUpload } from './upload-route';
 
 const BASE = '/api/npm.backup/1.0';
@@ -32,7 +36,43 @@ async function create(ctx: ApplianceContext, req: IncomingMessage, res: ServerRe
   if (typeof description !== 'string') throw invalidRequest('description must be a string');
   if (description.length > MAX_DESCRIPTION) throw invalidRequest(`description is longer than ${MAX_DESCRIPTION} characters`);
   refuseWhileRebooting(ctx);
-  sendJson(res, 201, ctx.store.create(description));
+  const made = ctx.store.create(description);
+  if (!dropped(ctx, 'create', res)) sendJson(res, 201, made);
+}
+
+/** Under `dropAnswer` for this kind: the work is done, then the socket is destroyed without an answer (true). */
+function dropped(ctx: ApplianceContext, kind: DroppedAnswer, res: ServerResponse): boolean {
+  if (!takeDropAnswer(ctx.faults, kind)) return false;
+  res.destroy();
+  return true;
+}
+
+const proxyPage =
+  '<!DOCTYPE html><html><head><title>Sign in to continue</title></head><body><h1>Web proxy</h1><p>Your session has expired. Sign in to continue to the requested page.</p></body></html>';
+
+/**
+ * Under `downloadAnswer`: a 200 that is not the plain file. A proxy's page or an error body (each with
+ * its Content-Length), or the file streamed chunked without a Content-Length (whole, or 1 KiB short).
+ */
+async function sendOddFile(ctx: ApplianceContext, id: string, res: ServerResponse, odd: OddDownload): Promise<void> {
+  const backup = ctx.store.completed(id);
+  if (odd === 'html-page') {
+    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': Buffer.byteLength(proxyPage) }).end(proxyPage);
+    return;
+  }
+  if (odd === 'json-error') return sendJson(res, 200, { error_id: errorIds.internal, error_text: `The file of backup ${id} could not be read (simulated)` });
+  const { size } = await stat(backup.path);
+  const end = odd === 'unsized-short' ? Math.max(1, size - 1024) - 1 : size - 1;
+  const socket = res.socket;
+  if (socket) ctx.transfers.add(socket);
+  res.writeHead(200, { 'Content-Type': 'application/x-gzip', 'Content-Disposition': `attachment; filename="${backup.wire.hostname}-${id}.backup.tgz"` });
+  try {
+    await pipeline(createReadStream(backup.path, { start: 0, end, highWaterMark: 64 * 1024 }), res);
+  } catch {
+    res.destroy();
+  } finally {
+    if (socket) ctx.transfers.delete(socket);
+  }
 }
 
 const routes: Route[] = [
@@ -46,7 +86,14 @@ const routes: Route[] = [
       return receiveUpload(ctx, req, res);
     },
   },
-  { method: 'POST', pattern: /^\/backups\/reset_factory$/, handle: (ctx, _req, res) => sendJson(res, 202, startFactoryReset(ctx)) },
+  {
+    method: 'POST',
+    pattern: /^\/backups\/reset_factory$/,
+    handle: (ctx, _req, res) => {
+      const started = startFactoryReset(ctx);
+      if (!dropped(ctx, 'reset_factory', res)) sendJson(res, 202, started);
+    },
+  },
   { method: 'GET', pattern: /^\/backups\/items\/([^/]+)$/, handle: (ctx, _req, res, id) => sendJson(res, 200, { ...ctx.store.get(id).wire }) },
   {
     method: 'DELETE',
@@ -54,11 +101,26 @@ const routes: Route[] = [
     handle: (ctx, _req, res, id) => {
       refuseWhileRebooting(ctx);
       ctx.store.remove(id);
-      sendEmpty(res, 204);
+      if (!dropped(ctx, 'delete', res)) sendEmpty(res, 204);
     },
   },
-  { method: 'GET', pattern: /^\/backups\/items\/([^/]+)\/file$/, handle: (ctx, _req, res, id) => sendBackupFile(ctx, id, res) },
-  { method: 'POST', pattern: /^\/backups\/items\/([^/]+)\/restore$/, handle: (ctx, _req, res, id) => sendJson(res, 202, startRestore(ctx, id)) },
+  {
+    method: 'GET',
+    pattern: /^\/backups\/items\/([^/]+)\/file$/,
+    handle: (ctx, _req, res, id) => {
+      ctx.store.completed(id);
+      const odd = takeOneShot(ctx.faults, 'downloadAnswer');
+      return odd ? sendOddFile(ctx, id, res, odd) : sendBackupFile(ctx, id, res);
+    },
+  },
+  {
+    method: 'POST',
+    pattern: /^\/backups\/items\/([^/]+)\/restore$/,
+    handle: (ctx, _req, res, id) => {
+      const started = startRestore(ctx, id);
+      if (!dropped(ctx, 'restore', res)) sendJson(res, 202, started);
+    },
+  },
   { method: 'GET', pattern: /^\/restore_status$/, handle: (ctx, _req, res) => sendJson(res, 200, { ...ctx.restoreStatus }) },
 ];
 

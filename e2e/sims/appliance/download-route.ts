@@ -1,9 +1,9 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
+import { drained } from '../common/backpressure';
 import type { ApplianceContext } from './context';
 import { takeOneShot } from './faults';
-import { drained } from './http-io';
 import { Pacer } from './pacer';
 
 /**

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ApplianceFaults } from './types';
+import type { ApplianceFaults, DroppedAnswer } from './types';
 
 export function defaultFaults(timeScale: number): ApplianceFaults {
   return {
@@ -33,6 +33,8 @@ export const faultsPatchSchema = z
     rebootHangMs: z.number().int().min(0).max(3_600_000),
     createFails: z.string().max(1_000).nullable(),
     strictContentType: z.boolean(),
+    dropAnswer: z.enum(['create', 'delete', 'restore', 'reset_factory']).nullable(),
+    downloadAnswer: z.enum(['html-page', 'json-error', 'unsized', 'unsized-short']).nullable(),
   })
   .partial()
   .strict();
@@ -47,13 +49,20 @@ export function applyFaultsPatch(faults: ApplianceFaults, patch: FaultsPatch): v
   }
 }
 
-type OneShot = 'dropDownloadAfterBytes' | 'dropUploadAfterBytes' | 'createFails';
+type OneShot = 'dropDownloadAfterBytes' | 'dropUploadAfterBytes' | 'createFails' | 'downloadAnswer';
 
 /** Takes a one-shot fault: returns its value and switches it off. */
 export function takeOneShot<K extends OneShot>(faults: ApplianceFaults, kind: K): ApplianceFaults[K] {
   const value = faults[kind];
   if (value !== undefined) delete faults[kind];
   return value;
+}
+
+/** Takes the `dropAnswer` fault when it is set for this kind of request. */
+export function takeDropAnswer(faults: ApplianceFaults, kind: DroppedAnswer): boolean {
+  if (faults.dropAnswer !== kind) return false;
+  delete faults.dropAnswer;
+  return true;
 }
 
 /** Takes one of a counted fault: true (and one fewer left) while the count is positive. */

@@ -90,15 +90,3 @@ export async function readJsonBody(req: IncomingMessage): Promise<JsonBody> {
     throw invalidRequest(`Malformed JSON in request body: ${(error as Error).message}`);
   }
 }
-
-/** Resolves once `res` can take more data, or has closed. */
-export function drained(res: ServerResponse): Promise<void> {
-  return new Promise((resolve) => {
-    const done = () => {
-      res.off('drain', done);
-      res.off('close', done);
-      resolve();
-    };
-    res.on('drain', done).on('close', done);
-  });
-}

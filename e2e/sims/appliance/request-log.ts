@@ -1,7 +1,6 @@
 import type { IncomingMessage } from 'node:http';
+import { RecentEntries } from '../common/recent-entries';
 import type { RequestLogEntry } from './types';
-
-const KEEP = 500;
 
 export function authorizationKind(header: string | undefined): RequestLogEntry['authorization'] {
   if (header === undefined) return 'none';
@@ -9,22 +8,14 @@ export function authorizationKind(header: string | undefined): RequestLogEntry['
 }
 
 /** The last API requests (control routes excluded). Never records a token, password or body. */
-export class RequestLog {
-  private entries: RequestLogEntry[] = [];
+export class RequestLog extends RecentEntries<RequestLogEntry> {
+  constructor() {
+    super(500);
+  }
 
   start(req: IncomingMessage, path: string): RequestLogEntry {
     const entry: RequestLogEntry = { method: req.method ?? 'GET', path, authorization: authorizationKind(req.headers.authorization), status: 0 };
     if (req.headers['content-type'] !== undefined) entry.contentType = req.headers['content-type'];
-    this.entries.push(entry);
-    if (this.entries.length > KEEP) this.entries.splice(0, this.entries.length - KEEP);
-    return entry;
-  }
-
-  list(): RequestLogEntry[] {
-    return this.entries.map((e) => ({ ...e }));
-  }
-
-  clear(): void {
-    this.entries = [];
+    return this.add(entry);
   }
 }

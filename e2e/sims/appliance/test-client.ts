@@ -106,6 +106,11 @@ export class ApplianceTestClient {
   }
 }
 
+/** The `error_id` of a Riverbed error body. */
+export function errorId(json: unknown): string {
+  return (json as { error_id: string }).error_id;
+}
+
 /** The code of a connection error (ECONNREFUSED, ECONNRESET, UND_ERR_SOCKET, …), looking through causes. */
 export function errorCode(error: unknown): string | undefined {
   for (let e = error as { code?: unknown; cause?: unknown } | undefined; e; e = e.cause as typeof e) if (typeof e.code === 'string') return e.code;

@@ -66,7 +66,23 @@ export interface ApplianceFaults {
   createFails?: string;
   /** Token routes answer 415 unless Content-Type is exactly `application/json`. Default true. */
   strictContentType: boolean;
+  /**
+   * The next request of this kind is carried out (the backup created or deleted, the restore or
+   * factory reset started) and then its socket is destroyed without an answer, like a box that drops
+   * the connection as it gets busy or goes down to reboot. One-shot.
+   */
+  dropAnswer?: DroppedAnswer;
+  /**
+   * The next download of a completed backup answers 200 with something else: `html-page` (a proxy's
+   * sign-in page, text/html), `json-error` (a Riverbed error body), `unsized` (the file, chunked, with no
+   * Content-Length) or `unsized-short` (the same, 1 KiB short of the listed size: a box whose listed
+   * `size` is not the byte count it sends). One-shot.
+   */
+  downloadAnswer?: OddDownload;
 }
+
+export type DroppedAnswer = 'create' | 'delete' | 'restore' | 'reset_factory';
+export type OddDownload = 'html-page' | 'json-error' | 'unsized' | 'unsized-short';
 
 export interface RequestLogEntry {
   method: string;

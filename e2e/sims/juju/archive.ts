@@ -1,21 +1,14 @@
 import { createHash } from 'node:crypto';
+import { seededNoise } from '../common/seeded-noise';
 
 const CHUNK = 64 * 1024;
 
 /** gzip member header (magic, deflate, no flags, zero mtime, unix): the archive starts like a real .tar.gz. */
 const gzipHeader = Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x03]);
 
-/** Chunk `index` of the archive seeded by `seed`: a function of both only, so any chunk can be rebuilt on demand. */
+/** Chunk `index` of the archive seeded by `seed` (rebuilt on demand from both); the first starts with the gzip header. */
 function chunk(seed: number, index: number, length: number): Buffer {
-  const words = new Uint32Array(Math.ceil(length / 4));
-  let x = (seed ^ Math.imul(index + 1, 0x9e3779b9)) >>> 0 || 1;
-  for (let i = 0; i < words.length; i++) {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    words[i] = x >>> 0;
-  }
-  const bytes = Buffer.from(words.buffer, 0, length);
+  const bytes = seededNoise(seed, index, length);
   if (index === 0) gzipHeader.copy(bytes, 0, 0, Math.min(gzipHeader.length, length));
   return bytes;
 }

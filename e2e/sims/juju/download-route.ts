@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { drained } from '../common/backpressure';
 import { archiveChunks } from './archive';
 import type { StoredArchive } from './backup-store';
 import { models, type SimContext } from './context';
@@ -48,18 +49,6 @@ function parseId(contentType: string | undefined, body: string): string {
   } catch (error) {
     throw new RpcError(`while de-serializing args: ${(error as Error).message}`);
   }
-}
-
-/** Resolves once `res` can take more, or has closed. */
-function drained(res: ServerResponse): Promise<void> {
-  return new Promise((resolve) => {
-    const done = () => {
-      res.off('drain', done);
-      res.off('close', done);
-      resolve();
-    };
-    res.on('drain', done).on('close', done);
-  });
 }
 
 async function stream(ctx: SimContext, res: ServerResponse, archive: StoredArchive): Promise<{ sent: number; complete: boolean }> {

@@ -1,3 +1,5 @@
+import { RecentEntries } from '../common/recent-entries';
+
 export interface RpcLogEntry {
   /** 'rpc' for a WebSocket call, 'http' for an HTTPS request (archive downloads). */
   kind: 'rpc' | 'http';
@@ -12,8 +14,6 @@ export interface RpcLogEntry {
   at: string;
 }
 
-const KEEP = 1_000;
-
 function redact(params: unknown): unknown {
   if (!params || typeof params !== 'object' || Array.isArray(params)) return params;
   const copy: Record<string, unknown> = { ...(params as Record<string, unknown>) };
@@ -22,22 +22,14 @@ function redact(params: unknown): unknown {
 }
 
 /** The last calls the simulator saw, for tests and for debugging e2e runs. */
-export class RequestLog {
-  private entries: RpcLogEntry[] = [];
+export class RequestLog extends RecentEntries<RpcLogEntry> {
+  constructor() {
+    super(1_000);
+  }
 
   start(kind: RpcLogEntry['kind'], path: string, call: string, params?: unknown): RpcLogEntry {
     const entry: RpcLogEntry = { kind, path, call, outcome: null, at: new Date().toISOString() };
     if (params !== undefined) entry.params = redact(params);
-    this.entries.push(entry);
-    if (this.entries.length > KEEP) this.entries.splice(0, this.entries.length - KEEP);
-    return entry;
-  }
-
-  list(): RpcLogEntry[] {
-    return this.entries.map((e) => ({ ...e }));
-  }
-
-  clear(): void {
-    this.entries = [];
+    return this.add(entry);
   }
 }

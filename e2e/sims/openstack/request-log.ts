@@ -1,3 +1,5 @@
+import { RecentEntries } from '../common/recent-entries';
+
 export interface OpenStackRequestLogEntry {
   method: string;
   path: string;
@@ -12,7 +14,6 @@ export interface OpenStackRequestLogEntry {
   at: string;
 }
 
-const KEEP = 1_000;
 const SECRET_KEYS = new Set(['password', 'secret']);
 
 function redact(value: unknown): unknown {
@@ -22,26 +23,18 @@ function redact(value: unknown): unknown {
 }
 
 /** The last requests the simulator saw (control API excluded), for tests and for debugging e2e runs. */
-export class RequestLog {
-  private entries: OpenStackRequestLogEntry[] = [];
+export class RequestLog extends RecentEntries<OpenStackRequestLogEntry> {
+  constructor() {
+    super(1_000);
+  }
 
   start(fields: Omit<OpenStackRequestLogEntry, 'status' | 'at' | 'body'>): OpenStackRequestLogEntry {
     const entry: OpenStackRequestLogEntry = { ...fields, status: null, at: new Date().toISOString() };
     if (entry.apiVersion === undefined) delete entry.apiVersion;
-    this.entries.push(entry);
-    if (this.entries.length > KEEP) this.entries.splice(0, this.entries.length - KEEP);
-    return entry;
+    return this.add(entry);
   }
 
   recordBody(entry: OpenStackRequestLogEntry, body: unknown): void {
     entry.body = redact(body);
-  }
-
-  list(): OpenStackRequestLogEntry[] {
-    return this.entries.map((e) => ({ ...e }));
-  }
-
-  clear(): void {
-    this.entries = [];
   }
 }

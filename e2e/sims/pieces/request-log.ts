@@ -1,3 +1,5 @@
+import { RecentEntries } from '../common/recent-entries';
+
 export interface RequestLogEntry {
   method: string;
   path: string;
@@ -7,24 +9,13 @@ export interface RequestLogEntry {
   at: string;
 }
 
-const KEEP = 500;
-
 /** The last requests the simulator saw (control API excluded), for tests and for debugging e2e runs. */
-export class RequestLog {
-  private entries: RequestLogEntry[] = [];
+export class RequestLog extends RecentEntries<RequestLogEntry> {
+  constructor() {
+    super(500);
+  }
 
   start(method: string, path: string, websocket = false): RequestLogEntry {
-    const entry: RequestLogEntry = { method, path, status: null, websocket, at: new Date().toISOString() };
-    this.entries.push(entry);
-    if (this.entries.length > KEEP) this.entries.splice(0, this.entries.length - KEEP);
-    return entry;
-  }
-
-  list(): RequestLogEntry[] {
-    return this.entries.map((e) => ({ ...e }));
-  }
-
-  clear(): void {
-    this.entries = [];
+    return this.add({ method, path, status: null, websocket, at: new Date().toISOString() });
   }
 }

@@ -3,7 +3,8 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { open } from 'node:fs/promises';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AppError } from '../../../shared/errors';
 import { openDownloadSink } from './download-sink';
 import { fileSystemError } from './file-system-errors';
@@ -27,6 +28,32 @@ function chunks(count: number, size: number, failAfter?: number): Readable {
 }
 
 describe('download sink', () => {
+  it('writes tens of MiB exactly (batched writes, flushes along the way) and fails the download when a flush fails', async () => {
+    const big = openDownloadSink(join(dir, 'big.tgz'));
+    const written = await big.write(chunks(640, 64 * 1024), () => undefined);
+    await big.commit();
+    const content = readFileSync(join(dir, 'big.tgz'));
+    expect(content.length).toBe(640 * 64 * 1024);
+    expect(written.sha256Hex).toBe(createHash('sha256').update(content).digest('hex'));
+
+    const probe = await open(join(dir, 'big.tgz'), 'r');
+    const fileHandlePrototype = Object.getPrototypeOf(probe) as { datasync(): Promise<void> };
+    await probe.close();
+    const eio = Object.assign(new Error('EIO: i/o error, fdatasync'), { code: 'EIO' });
+    const spy = vi.spyOn(fileHandlePrototype, 'datasync').mockRejectedValue(eio);
+    try {
+      const destination = join(dir, 'unlucky.tgz');
+      const sink = openDownloadSink(destination);
+      await expect(sink.write(chunks(640, 64 * 1024), () => undefined)).rejects.toThrow(/EIO/);
+      expect(spy).toHaveBeenCalled();
+      expect(existsSync(destination)).toBe(false);
+      expect(leftoverParts(destination)).toEqual([]);
+      expect(sink.saved).toBeUndefined();
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
   it('streams into a .part file of its own, hashes exactly what it wrote, and takes the real name only on commit', async () => {
     const destination = join(dir, 'backup.tar.gz');
     const sink = openDownloadSink(destination);

@@ -62,25 +62,39 @@ const BUFFER_BYTES = 4 * 1024 * 1024;
 function durableWriter(handle: FileHandle): Writable {
   let unflushed = 0;
   let flushing: Promise<void> | undefined;
+  // A failed flush must fail the download: Linux reports a write-back error once, so the final sync would not see it.
+  let flushError: unknown;
   const written = (bytes: number) => {
     unflushed += bytes;
     if (unflushed < FLUSH_EVERY_BYTES || flushing) return;
     unflushed = 0;
     // Not awaited: the disk catches up while the network delivers the next chunks; `final` waits for it.
-    flushing = handle.datasync().catch(() => undefined).finally(() => (flushing = undefined));
+    flushing = handle
+      .datasync()
+      .catch((error: unknown) => void (flushError ??= error))
+      .finally(() => (flushing = undefined));
   };
+  const after = (write: Promise<void>, bytes: number, callback: (error?: Error | null) => void) =>
+    write.then(() => {
+      if (flushError) return callback(flushError as Error);
+      written(bytes);
+      callback();
+    }, callback);
   return new Writable({
     highWaterMark: BUFFER_BYTES,
     write(chunk: Buffer, _encoding, callback) {
-      writeAll(handle, chunk).then(() => (written(chunk.length), callback()), callback);
+      after(writeAll(handle, chunk), chunk.length, callback);
     },
     writev(chunks, callback) {
       const buffers = chunks.map((c) => c.chunk as Buffer);
-      writevAll(handle, buffers).then(() => (written(buffers.reduce((sum, b) => sum + b.length, 0)), callback()), callback);
+      after(writevAll(handle, buffers), buffers.reduce((sum, b) => sum + b.length, 0), callback);
     },
     final(callback) {
       Promise.resolve(flushing)
-        .then(() => handle.sync())
+        .then(() => {
+          if (flushError) throw flushError;
+          return handle.sync();
+        })
         .then(() => callback(), callback);
     },
   });

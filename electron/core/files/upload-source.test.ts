@@ -7,7 +7,7 @@ import { gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { AppError } from '../../../shared/errors';
-import { openPathUpload, streamedUpload, uploadProblems } from './upload-source';
+import { openPathUpload, peekHead, streamedUpload, uploadProblems } from './upload-source';
 
 let dir: string;
 let dataDir: string;
@@ -91,5 +91,18 @@ describe('streamedUpload (browser mode)', () => {
     const upload = streamedUpload('../../etc/x.tgz', gz.length, Readable.from([gz.subarray(0, 1), gz.subarray(1)]));
     expect(upload.name).toBe('x.tgz');
     expect((await drained(upload.open())).equals(gz)).toBe(true);
+  });
+});
+
+describe('peekHead', () => {
+  it('shows the first bytes and leaves every byte to read, also when the stream is shorter than asked', async () => {
+    const { head, stream } = await peekHead(Readable.from([gz.subarray(0, 1), gz.subarray(1, 5000), gz.subarray(5000)]), 2);
+    expect(head.toString('hex')).toBe('1f8b');
+    expect((await drained(stream)).equals(gz)).toBe(true);
+    const short = await peekHead(Readable.from([Buffer.from('x')]), 2);
+    expect(short.head.toString()).toBe('x');
+    expect((await drained(short.stream)).toString()).toBe('x');
+    const empty = await peekHead(Readable.from([]), 2);
+    expect(empty.head.length).toBe(0);
   });
 });

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { open, realpath, stat } from 'node:fs/promises';
 import { basename, isAbsolute } from 'node:path';
-import { Transform, type Readable } from 'node:stream';
+import { Readable, Transform } from 'node:stream';
 import { AppError } from '../../../shared/errors';
 import type { UploadSource } from '../../providers/provider';
 import { fileSystemError } from './file-system-errors';
@@ -114,4 +114,44 @@ export async function firstBytes(path: string): Promise<Uint8Array> {
 /** A file streamed in by browser mode (name and size from the browser, bytes from the request). */
 export function streamedUpload(name: string, sizeBytes: number, body: Readable): GuardedUpload {
   return guarded(basename(name.replace(/\\/g, '/')) || 'upload.tgz', sizeBytes, () => body);
+}
+
+/**
+ * Reads the first bytes of a stream without consuming them, so a browser upload is checked before
+ * anything happens on the endpoint (a delete-oldest-first included). Returns the stream to read
+ * from: the same one, or a replacement when it already ended.
+ */
+export function peekHead(body: Readable, want: number): Promise<{ head: Buffer; stream: Readable }> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let have = 0;
+    const cleanup = () => {
+      body.off('readable', onReadable);
+      body.off('end', onEnd);
+      body.off('error', onError);
+    };
+    const finish = (ended: boolean) => {
+      cleanup();
+      const all = Buffer.concat(chunks);
+      if (ended) return resolve({ head: all.subarray(0, want), stream: Readable.from(all.length ? [all] : []) });
+      if (all.length) body.unshift(all);
+      resolve({ head: all.subarray(0, want), stream: body });
+    };
+    function onReadable() {
+      let chunk: Buffer | null;
+      while (have < want && (chunk = body.read() as Buffer | null) !== null) {
+        chunks.push(chunk);
+        have += chunk.length;
+      }
+      if (have >= want) finish(false);
+    }
+    const onEnd = () => finish(true);
+    const onError = (error: Error) => {
+      cleanup();
+      reject(error);
+    };
+    body.on('readable', onReadable);
+    body.once('end', onEnd);
+    body.once('error', onError);
+  });
 }

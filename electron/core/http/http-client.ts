@@ -179,7 +179,11 @@ export class HttpClient {
     if (!presented) return error;
     const address = presented.address;
     if (presented.fingerprint256 === pin) {
-      return new AppError('tls', `${address} presents the certificate whose fingerprint is pinned, but the certificate itself is not stored as trusted.`, "Open the endpoint's settings and use Review certificate to accept it; Backup Console then trusts exactly that certificate.");
+      const now = Date.now();
+      if (now > Date.parse(presented.validTo) || now < Date.parse(presented.validFrom)) {
+        return new AppError('tls', `${address} presents the certificate you accepted, but it is valid only from ${presented.validFrom} to ${presented.validTo} (${presented.verificationError ?? 'outside its validity'}).`, "Renew the certificate on the device (then review and accept the new one), or correct this computer's or the device's clock.");
+      }
+      return new AppError('tls', `${address} presents the certificate whose fingerprint is pinned, but the certificate itself is not stored as trusted (${presented.verificationError ?? error.message}).`, "Open the endpoint's settings and use Review certificate to accept it; Backup Console then trusts exactly that certificate.");
     }
     return new AppError(
       'certificate-changed',

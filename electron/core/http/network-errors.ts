@@ -27,7 +27,7 @@ export function networkErrorToAppError(error: unknown, url: string): AppError {
   const code = codeOf(error) ?? '';
   const detail = error instanceof Error ? error.message : String(error);
   if (TLS_CODES.has(code) || /certificate|fingerprint/i.test(detail)) {
-    return new AppError('tls', `The TLS certificate of ${url} is not trusted (${code || detail}).`, 'Paste the endpoint\'s CA certificate (for a self-signed server, its own certificate) in the endpoint\'s TLS settings, and check any pinned SHA-256 fingerprint. Verification is never switched off.');
+    return new AppError('tls', `The TLS certificate of ${url} is not trusted (${code || detail}).`, 'In the endpoint\'s TLS settings, use Review certificate to compare its SHA-256 fingerprint with the device\'s console and trust it, or paste the CA certificate that signed it. Verification is never switched off.');
   }
   if (TIMEOUT_CODES.has(code)) {
     return new AppError('timeout', `${url} did not answer in time.`, 'Check that the endpoint is up, or raise its timeout in the endpoint settings.');

@@ -1,4 +1,5 @@
 import type { X509Certificate } from 'node:crypto';
+import { isIP } from 'node:net';
 import { connect, type TLSSocket } from 'node:tls';
 import type { CertificateInfo } from '../../../shared/contract';
 import { AppError } from '../../../shared/errors';
@@ -40,7 +41,7 @@ export function readPeerCertificate(url: string, options: PeerCertificateOptions
   return new Promise((resolve, reject) => {
     let presented: X509Certificate | undefined;
     // SNI (and the name checked) is the device's name; an IP address is not sent as SNI.
-    const socket: TLSSocket = connect({ host, port, servername: options.serverName ?? (/^[\d.:]+$/.test(host) ? undefined : host) });
+    const socket: TLSSocket = connect({ host, port, servername: options.serverName ?? (isIP(host) ? undefined : host) });
     // 'secure' fires when the handshake completes, before Node verifies the chain and the name
     // (tls.connect's own listener on the same event); prepending puts this read first.
     socket.prependListener('secure', () => {

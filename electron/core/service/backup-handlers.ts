@@ -21,7 +21,13 @@ export function backupHandlers(deps: CoreDeps): BackupHandlers {
       if (download) requireCapability(deps, endpoint, 'download');
       checkDeleteFirst(deps, endpoint, deleteFirst);
       const cancel = capabilitiesOf(deps, endpoint).cancelCreate;
-      const spec = { kind: 'create' as const, stage: `Asking ${provider.info.label} to start a backup`, cancellable: cancel.enabled, cancelNote: provider.info.cancelCreateNote };
+      // Saving the new backup here can take long on a slow link: that part can always be stopped.
+      const spec = {
+        kind: 'create' as const,
+        stage: `Asking ${provider.info.label} to start a backup`,
+        cancellable: cancel.enabled || Boolean(download),
+        cancelNote: cancel.enabled || !download ? provider.info.cancelCreateNote : 'Cancelling stops following the backup and its download; the partial file is removed. The backup itself is made on the endpoint anyway.',
+      };
       if (!download) {
         return startJob(deps, endpoint, spec, (ctx, op) => afterDeleteFirst(provider, ctx, op, deleteFirst, () => provider.createBackup(ctx, op, options)));
       }

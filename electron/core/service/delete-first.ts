@@ -1,4 +1,5 @@
 import type { Endpoint } from '../../../shared/domain';
+import { AppError } from '../../../shared/errors';
 import type { OperationContext, OperationOutcome, Provider, ProviderContext } from '../../providers/provider';
 import type { CoreDeps } from './deps';
 import { requireCapability, requireConfirmation } from './provider-calls';
@@ -11,7 +12,10 @@ export interface DeleteFirst {
 /** Checked before the job starts: deleting is allowed here, and the operator typed the id of the backup that goes. */
 export function checkDeleteFirst(deps: CoreDeps, endpoint: Endpoint, deleteFirst: DeleteFirst | undefined): void {
   if (!deleteFirst) return;
-  requireCapability(deps, endpoint, 'delete');
+  const provider = requireCapability(deps, endpoint, 'delete');
+  if (!provider.info.backupLimit) {
+    throw new AppError('validation', `${provider.info.label} endpoints have no backup limit, so nothing needs deleting first.`, 'Delete the backup on its own if you mean to.');
+  }
   requireConfirmation(deleteFirst.confirmation, deleteFirst.backupId, `the id of the backup to delete first (${deleteFirst.backupId})`);
 }
 

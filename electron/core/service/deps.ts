@@ -7,6 +7,7 @@ import type { JobRunner } from '../jobs/job-runner';
 import type { Logger, SecretRedactor } from '../log/logger';
 import type { SecretStore } from '../secrets/secret-store';
 import type { DownloadLedger } from '../files/download-ledger';
+import type { PickedPaths } from '../files/picked-paths';
 import type { SaveRules } from './file-handlers';
 import { capabilitiesOf } from './provider-calls';
 
@@ -27,6 +28,8 @@ export interface CoreDeps {
   saveRules: SaveRules;
   /** The backup files this app saved, so an upload can say whether a file is one of them. */
   downloads: DownloadLedger;
+  /** Desktop only: files the operator dropped or picked, the only ones `backups.upload` may read. Browser mode streams instead. */
+  uploadPaths?: PickedPaths;
 }
 
 export function toView(deps: CoreDeps, endpoint: Endpoint): EndpointView {

@@ -36,7 +36,8 @@ export function requireConfirmation(typed: string | undefined, expected: string,
 const blockers: Record<JobKind, JobKind[]> = {
   create: ['create', 'upload', 'restore', 'factory-reset'],
   'backup-asset': ['restore', 'factory-reset'],
-  restore: ['create', 'upload', 'restore', 'delete', 'backup-asset', 'factory-reset'],
+  // A restore may reboot the device: a download in flight (perhaps the safety copy) would die with it.
+  restore: ['create', 'upload', 'restore', 'delete', 'backup-asset', 'download', 'factory-reset'],
   delete: ['restore', 'factory-reset'],
   'import-record': ['restore', 'factory-reset'],
   download: ['restore', 'factory-reset'],

@@ -3,7 +3,7 @@ import type { CallHandlers, StreamUploadRequest } from '../../../shared/contract
 import type { Endpoint, Job } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
 import type { OperationOutcome, Provider } from '../../providers/provider';
-import { openPathUpload, streamedUpload, uploadProblems, type GuardedUpload } from '../files/upload-source';
+import { openPathUpload, peekHead, streamedUpload, uploadProblems, type GuardedUpload } from '../files/upload-source';
 import type { CoreDeps } from './deps';
 import { afterDeleteFirst, checkDeleteFirst, type DeleteFirst } from './delete-first';
 import { requireCapability, startJob } from './provider-calls';
@@ -57,11 +57,15 @@ async function startUpload(deps: CoreDeps, request: UploadRequest, upload: Guard
 }
 
 /**
- * Browser mode streams the file through the web host: the request body is the file. Refused
- * uploads leave the body unread; the host drains it.
+ * Browser mode streams the file through the web host: the request body is the file. Its first
+ * bytes are checked before the job starts (before a backup is deleted to make room). Refused
+ * uploads leave the rest of the body unread; the host drains it.
  */
-export function startStreamUpload(deps: CoreDeps, request: StreamUploadRequest, body: Readable): Promise<Job> {
-  return startUpload(deps, request, streamedUpload(request.name, request.sizeBytes, body));
+export async function startStreamUpload(deps: CoreDeps, request: StreamUploadRequest, body: Readable): Promise<Job> {
+  const { head, stream } = await peekHead(body, 2);
+  const problem = uploadProblems(request.sizeBytes, head)[0];
+  if (problem) throw new AppError('validation', problem);
+  return startUpload(deps, request, streamedUpload(request.name, request.sizeBytes, stream));
 }
 
 export function uploadHandlers(deps: CoreDeps): UploadHandlers {
@@ -84,6 +88,14 @@ export function uploadHandlers(deps: CoreDeps): UploadHandlers {
           : {}),
       };
     },
-    'backups.upload': async ({ path, ...request }) => startUpload(deps, request, await openPathUpload(path, { dataDir: deps.appInfo.dataDir }), path),
+    'backups.upload': async ({ path, ...request }) => {
+      if (!deps.uploadPaths) {
+        throw new AppError('validation', 'In browser mode files are not read by path.', 'Drop the file on the window or pick it with Upload backup file…: it is streamed to the app.');
+      }
+      if (!deps.uploadPaths.has(path)) {
+        throw new AppError('validation', `${path} was not dropped or picked in this window, so Backup Console does not read it.`, 'Drop the file on the window or pick it with Upload backup file….');
+      }
+      return startUpload(deps, request, await openPathUpload(path, { dataDir: deps.appInfo.dataDir }), path);
+    },
   };
 }

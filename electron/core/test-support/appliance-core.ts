@@ -33,7 +33,8 @@ export function useApplianceCore(options: ApplianceSimOptions = {}): ApplianceCo
   beforeAll(async () => {
     h.sim = await startApplianceSim({ port: 0, timeScale: 0.02, ...options });
     h.sim.faults.rebootRefuseMs = 600;
-    h.t = await startCoreUnderTest('appliance', { providers: createProviderRegistry({ appliance: fastApplianceProvider() }) });
+    // The desktop host: uploads name files by path, as the preload registers them from a drop.
+    h.t = await startCoreUnderTest('appliance', { providers: createProviderRegistry({ appliance: fastApplianceProvider() }), host: 'electron' });
     h.call = (name, input) => h.t.call(name, input);
     h.finished = (job, timeoutMs) => h.t.finished(job, timeoutMs);
     const imported = await h.call<{ added: EndpointView[] }>('endpoints.import', {

@@ -34,6 +34,8 @@ export interface CoreUnderTest {
 export interface CoreUnderTestOptions {
   /** Providers with test timings (short poll intervals); the built-in registry otherwise. */
   providers?: ProviderRegistry;
+  /** 'electron' reads dropped files by path (as the desktop does); 'web' (default) streams them. */
+  host?: 'electron' | 'web';
 }
 
 export async function startCoreUnderTest(name: string, options: CoreUnderTestOptions = {}): Promise<CoreUnderTest> {
@@ -44,7 +46,7 @@ export async function startCoreUnderTest(name: string, options: CoreUnderTestOpt
   const redactor = new SecretRedactor();
   const log = createLogger({ file: join(dataDir, 'logs', 'main.log'), redactor, sink: (l) => logLines.push(l), level: 'debug' });
   const vault = await PassphraseVault.open(join(dataDir, 'secrets.json'), { onSecret: (v) => redactor.add(v) });
-  const core = await createAppCore({ dataDir, secretStore: vault, log, host: 'web', version: 'test', redactor, providers: options.providers });
+  const core = await createAppCore({ dataDir, secretStore: vault, log, host: options.host ?? 'web', version: 'test', redactor, providers: options.providers });
   core.onEvent((event, payload) => events.push(`${event} ${JSON.stringify(payload)}`));
 
   const dispatch = async (callName: string, input: unknown) => {

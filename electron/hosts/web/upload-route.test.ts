@@ -49,13 +49,13 @@ describe('browser mode upload route (POST /api/upload)', () => {
     expect(h.sim.state.requests.filter((r) => r.path.endsWith('/backups/upload'))).toEqual([]);
   });
 
-  it('a body that is not a gzip archive fails the job before a byte reaches the appliance', async () => {
+  it('a body that is not a gzip archive is refused before the job starts: nothing is deleted to make room, nothing is sent', async () => {
+    const [oldest] = h.sim.state.backups;
     const bytes = Buffer.from('PK\u0003\u0004 not a backup');
-    const { result } = await upload(bytes, query(bytes, { warningsAccepted: 'true' }));
-    if (!result.ok) throw new Error(result.error.message);
-    const job = await h.finished(result.value);
-    expect(job.state).toBe('failed');
-    expect(job.error?.message).toMatch(/gzip/);
-    expect(h.sim.state.backups.every((b) => b.size !== bytes.length)).toBe(true);
+    const { status, result } = await upload(bytes, query(bytes, { warningsAccepted: 'true', deleteBackupId: oldest.id, deleteConfirmation: oldest.id }));
+    expect(status).toBe(400);
+    expect(result).toMatchObject({ ok: false, error: { code: 'validation', message: expect.stringMatching(/gzip/) } });
+    expect(h.sim.state.backups.map((b) => b.id)).toContain(oldest.id);
+    expect(h.sim.state.requests.filter((r) => r.path.endsWith('/backups/upload') || r.method === 'DELETE')).toEqual([]);
   });
 });

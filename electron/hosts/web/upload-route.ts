@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import { finished } from 'node:stream/promises';
 import type { CallResult } from '../../../shared/contract';
 import { terminalJobStates, type Job } from '../../../shared/domain';
+import type { ErrorCode } from '../../../shared/errors';
 import type { AppCore } from '../../core/app-core';
 
 export type SendJson = (status: number, body: CallResult<unknown>) => void;
@@ -17,6 +18,9 @@ function requestFrom(query: URLSearchParams): Record<string, unknown> {
     ...(deleteBackupId ? { deleteFirst: { backupId: deleteBackupId, confirmation: query.get('deleteConfirmation') ?? '' } } : {}),
   };
 }
+
+/** The HTTP status of a refusal before the job started; the body carries the envelope either way. */
+const statusFor: Partial<Record<ErrorCode, number>> = { validation: 400, 'confirmation-mismatch': 400, 'not-found': 404, unsupported: 400, 'vault-locked': 423 };
 
 /** Reads and drops what is left of the body, so the browser gets the answer instead of a reset connection. */
 async function drain(req: IncomingMessage): Promise<void> {
@@ -56,10 +60,12 @@ export async function handleUpload(req: IncomingMessage, query: URLSearchParams,
     const started = await core.uploadStream(request, req);
     if (!started.ok) {
       await drain(req);
-      send(started.error.code === 'validation' || started.error.code === 'confirmation-mismatch' ? 400 : 409, started);
+      send(statusFor[started.error.code] ?? 409, started);
       return;
     }
-    latest ??= started.value;
+    // The job may have ended between starting and now: take its current state, not the snapshot.
+    const listed = await core.dispatch('jobs.list', {});
+    latest = (listed.ok ? (listed.value as Job[]).find((j) => j.id === started.value.id) : undefined) ?? latest ?? started.value;
     if (terminalJobStates.includes(latest.state)) settle();
     await Promise.race([finished(req).catch(() => undefined), ended]);
     await drain(req);

@@ -1,8 +1,13 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
+import { dirname } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { AppError } from '../../../shared/errors';
 import { createApplianceProvider } from './provider';
-import { fastTimings, recordOperation, rejectionOf, testProvider, useApplianceSim, withApplianceSim } from './test-support/harness';
+import { fastTimings, recordOperation, rejectionOf, testProvider, useApplianceSim, waitUntil, withApplianceSim } from './test-support/harness';
+
+/** How the core's job runner aborts an operation when the operator cancels it. */
+const operatorCancel = () => new AppError('cancelled', 'Cancelled by the user.');
 
 const shared = useApplianceSim({ seededBackups: 1 });
 
@@ -54,6 +59,84 @@ describe('creating a backup', () => {
     expect(done.outcome).toContain(`SHA-256 of the saved file is ${sha}`);
   });
 
+  it('follows the new backup when the appliance drops the connection instead of answering the create', async () => {
+    const ctx = shared.context();
+    const before = shared.sim().state.backups.map((b) => b.id);
+    shared.sim().faults.dropAnswer = 'create';
+    const rec = recordOperation();
+    const done = await testProvider.createBackup(ctx, rec.op, { description: 'answer dropped' });
+    const post = shared.sim().state.requests.find((r) => r.method === 'POST' && r.path === '/api/npm.backup/1.0/backups');
+    expect(post).toMatchObject({ status: 0 });
+    const made = shared.sim().state.backups.find((b) => !before.includes(b.id))!;
+    expect(made).toMatchObject({ description: 'answer dropped', status: 'completed' });
+    expect(done).toMatchObject({ state: 'succeeded', backupId: made.id, outcome: expect.stringMatching(/^The appliance made backup \d+ \("answer dropped"\)/) });
+    expect(rec.backupIds).toEqual([made.id]);
+    expect(rec.progress.some((p) => /^The create request got no answer, but the appliance now lists backup \d+ \("answer dropped"\) \(status started\): following it$/.test(p.stage ?? ''))).toBe(true);
+  });
+
+  it('on a cancel while the appliance makes the backup, says it goes on and will be listed, and keeps no file', async () => {
+    await withApplianceSim({ timeScale: 1, seededBackups: 1 }, async (sim, context) => {
+      const sink = shared.sink();
+      const rec: ReturnType<typeof recordOperation> = recordOperation({ onBackupId: () => rec.controller.abort(operatorCancel()) });
+      const done = await testProvider.createBackup(context().ctx, rec.op, { description: 'cancelled' }, sink);
+      const made = sim.state.backups.find((b) => b.description === 'cancelled')!;
+      expect(made.status).toBe('started');
+      expect(done).toMatchObject({ state: 'cancelled', backupId: made.id });
+      expect(done.outcome).toMatch(new RegExp(`^Cancelled: Backup Console stopped following backup ${made.id} and saved no file\\. The appliance has no cancel and goes on making the backup on its own; it lists it \\(it counts toward the two-backup limit\\)`));
+      expect(done.outcome).not.toMatch(/as it was closing/);
+      expect(readdirSync(dirname(sink.destination))).toEqual([]);
+    });
+  });
+
+  it('on a cancel while it downloads the new backup, says the backup stays listed and no file was kept', async () => {
+    shared.sim().faults.slowLinkBytesPerSecond = 32 * 1024;
+    const sink = shared.sink();
+    const rec = recordOperation();
+    const running = testProvider.createBackup(shared.context(), rec.op, { description: 'download cancelled' }, sink);
+    await waitUntil(() => rec.progress.some((p) => p.stage?.startsWith('Downloading') && (p.bytesDone ?? 0) > 0), 'the download started');
+    rec.controller.abort(operatorCancel());
+    const done = await running;
+    const made = shared.sim().state.backups.find((b) => b.description === 'download cancelled')!;
+    expect(done).toMatchObject({ state: 'cancelled', backupId: made.id });
+    expect(done.outcome).toMatch(/^The appliance made backup \d+ \("download cancelled"\).* Cancelled the download after .+; no file was kept\. The backup stays listed on the appliance/);
+    expect(readdirSync(dirname(sink.destination))).toEqual([]);
+  });
+
+  it('on a cancel before the create was answered, checks the list: nothing started', async () => {
+    const ctx = shared.context();
+    const before = shared.sim().state.backups.map((b) => b.id);
+    const rec = recordOperation();
+    const send = ctx.http.request.bind(ctx.http);
+    vi.spyOn(ctx.http, 'request').mockImplementation((req) => {
+      // The operator cancels just as the create goes out: it never reaches the appliance.
+      if (req.method === 'POST' && req.path.endsWith('npm.backup/1.0/backups')) rec.controller.abort(operatorCancel());
+      return send(req);
+    });
+    const done = await testProvider.createBackup(ctx, rec.op, { description: 'never sent' }, shared.sink());
+    expect(done).toEqual({ state: 'cancelled', outcome: 'Cancelled before the appliance started a backup: it lists no new one. No file was saved.' });
+    expect(shared.sim().state.backups.map((b) => b.id)).toEqual(before);
+  });
+
+  it('on a cancel while the create went unanswered, checks the list and names the backup the appliance started anyway', async () => {
+    const ctx = shared.context();
+    shared.sim().faults.dropAnswer = 'create';
+    const rec = recordOperation();
+    const send = ctx.http.request.bind(ctx.http);
+    vi.spyOn(ctx.http, 'request').mockImplementation(async (req) => {
+      try {
+        return await send(req);
+      } catch (error) {
+        // The operator cancels while the dropped create is still without an answer.
+        if (req.method === 'POST') rec.controller.abort(operatorCancel());
+        throw error;
+      }
+    });
+    const done = await testProvider.createBackup(ctx, rec.op, { description: 'started anyway' });
+    const made = shared.sim().state.backups.find((b) => b.description === 'started anyway')!;
+    expect(done).toMatchObject({ state: 'cancelled', backupId: made.id });
+    expect(done.outcome).toMatch(new RegExp(`^Cancelled, but the appliance had already started backup ${made.id} \\("started anyway"\\) \\(status started\\); it has no cancel, goes on making it and lists it`));
+  });
+
   it('refuses options the appliance does not take', async () => {
     const ctx = shared.context();
     expect(await rejectionOf(testProvider.createBackup(ctx, recordOperation().op, { description: 'x'.repeat(251) }))).toMatchObject({ code: 'validation', message: expect.stringMatching(/250 characters/) });
@@ -66,6 +149,8 @@ describe('creating a backup', () => {
     const first: ReturnType<typeof recordOperation> = recordOperation({ onBackupId: () => first.controller.abort() });
     const stopped = await testProvider.createBackup(shared.context(), first.op, { description: 'resumed' });
     expect(stopped).toMatchObject({ state: 'unknown', outcome: expect.stringMatching(/stopped following backup \d+.*goes on making the backup/) });
+    // Not the operator's cancel (the signal carries no such reason): said neutrally, with no guess at why.
+    expect(stopped.outcome).not.toMatch(/as it was closing|Cancelled/);
     const again = recordOperation();
     const done = await testProvider.resume(shared.context(), { kind: 'create', remoteRef: first.remoteRefs[0] }, again.op);
     expect(done).toMatchObject({ state: 'succeeded', backupId: first.backupIds[0] });

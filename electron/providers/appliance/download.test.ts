@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { openDownloadSink } from '../../core/files/download-sink';
 import { sessionOf } from './session';
 import { recordOperation, rejectionOf, testProvider, useApplianceSim, waitUntil, withApplianceSim } from './test-support/harness';
 
@@ -82,10 +84,69 @@ describe('downloading a backup', () => {
       expect(done.state).toBe('succeeded');
       expect(readFileSync(sink.destination).length).toBe(wire.size);
       expect(sim.state.requests.find((r) => r.path.endsWith('/file'))).toMatchObject({ status: 200, authorization: 'bearer' });
-      // And the next call simply refreshes.
+      // And the next call simply signs in again (no refresh token is asked for).
       await testProvider.listBackups(ctx);
       expect(sim.state.requests.filter((r) => r.status === 401)).toEqual([]);
     });
+  });
+
+  it('refuses a proxy page answered with 200 instead of the file, and keeps nothing', async () => {
+    const wire = shared.sim().state.backups[0]!;
+    shared.sim().faults.downloadAnswer = 'html-page';
+    const sink = shared.sink();
+    const error = await rejectionOf(testProvider.downloadBackup!(shared.context(), wire.id, sink, recordOperation().op));
+    expect(error).toMatchObject({
+      code: 'bad-response',
+      message: expect.stringMatching(/^The appliance answered the download of backup \d+ .*with an HTML page \(Content-Type text\/html; charset=utf-8\): "Sign in to continue Web proxy Your session has expired.*" instead of the backup archive \(a backup file starts with the gzip signature 1f 8b\); nothing was kept\.$/),
+      hint: expect.stringMatching(/not a proxy or a sign-in page/),
+    });
+    expect(readdirSync(dirname(sink.destination))).toEqual([]);
+  });
+
+  it('refuses a JSON error answered with 200 instead of the file, quoting it, and keeps nothing', async () => {
+    const wire = shared.sim().state.backups[0]!;
+    shared.sim().faults.downloadAnswer = 'json-error';
+    const sink = shared.sink();
+    const error = await rejectionOf(testProvider.downloadBackup!(shared.context(), wire.id, sink, recordOperation().op));
+    expect(error).toMatchObject({ code: 'bad-response', message: expect.stringMatching(/with a JSON document \(Content-Type application\/json\): "The file of backup \d+ could not be read \(simulated\)" \[INTERNAL_ERROR\] instead of the backup archive.*nothing was kept/) });
+    expect(readdirSync(dirname(sink.destination))).toEqual([]);
+  });
+
+  it('keeps a file sent without a Content-Length and says there was no length to check against', async () => {
+    const wire = shared.sim().state.backups[0]!;
+    shared.sim().faults.downloadAnswer = 'unsized';
+    const sink = shared.sink();
+    const done = await testProvider.downloadBackup!(shared.context(), wire.id, sink, recordOperation().op);
+    expect(readFileSync(sink.destination).length).toBe(wire.size);
+    expect(done.state).toBe('succeeded');
+    expect(done.outcome).toContain('The appliance sent no length (Content-Length) to check the download against, so the file holds what arrived.');
+    expect(done.outcome).not.toMatch(/its list gives/);
+  });
+
+  it('without a Content-Length, keeps what arrived and names a listed size that differs, without failing', async () => {
+    const wire = shared.sim().state.backups[0]!;
+    shared.sim().faults.downloadAnswer = 'unsized-short';
+    const sink = shared.sink();
+    const done = await testProvider.downloadBackup!(shared.context(), wire.id, sink, recordOperation().op);
+    const saved = readFileSync(sink.destination);
+    expect(saved.length).toBe(wire.size - 1024);
+    expect(done.state).toBe('succeeded');
+    expect(done.outcome).toContain(
+      `The appliance sent no length (Content-Length) to check the download against, so the file holds what arrived; its list gives ${wire.size.toLocaleString('en-US')} bytes for this backup and ${saved.length.toLocaleString('en-US')} arrived`,
+    );
+    expect(done.outcome).toContain(`SHA-256 of the saved file is ${sha256(saved)}`);
+  });
+
+  it('ends the transfer at once when the file cannot even be opened here', async () => {
+    const wire = shared.sim().state.backups[0]!;
+    // Paced so that the appliance would still be sending for seconds if the answer were left open.
+    shared.sim().faults.slowLinkBytesPerSecond = 16 * 1024;
+    const sink = openDownloadSink(join(tmpdir(), `no-such-folder-${process.pid}-${Date.now()}`, 'backup.tgz'));
+    const error = await rejectionOf(testProvider.downloadBackup!(shared.context(), wire.id, sink, recordOperation().op));
+    expect(error).toMatchObject({ code: 'local-file', message: expect.stringMatching(/The folder for .* is gone/) });
+    const file = () => shared.sim().state.requests.find((r) => r.path.endsWith('/file'));
+    // The request log sets the status when the appliance's side of the connection closes.
+    await waitUntil(() => file()?.status === 200, 'the appliance saw the download connection close', 2_000);
   });
 
   it('refuses a backup that does not exist', async () => {

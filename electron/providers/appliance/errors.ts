@@ -1,5 +1,6 @@
 import { AppError } from '../../../shared/errors';
 import type { HttpResponse } from '../../core/http/http-client';
+import { parseJsonAs } from '../parse-json';
 import { wireErrorSchema } from './wire-schemas';
 
 /** What the appliance said, from a Riverbed error body or, failing that, the first words of whatever it sent. */
@@ -9,16 +10,8 @@ export interface ApplianceSaid {
 }
 
 export function readErrorBody(body: string): ApplianceSaid {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(body);
-  } catch {
-    parsed = undefined;
-  }
-  const wire = wireErrorSchema.safeParse(parsed);
-  if (wire.success && (wire.data.error_id || wire.data.error_text)) {
-    return { errorId: wire.data.error_id ?? undefined, text: wire.data.error_text?.trim() || undefined };
-  }
+  const wire = parseJsonAs(wireErrorSchema, body);
+  if (wire && (wire.error_id || wire.error_text)) return { errorId: wire.error_id ?? undefined, text: wire.error_text?.trim() || undefined };
   // A proxy's or web server's HTML page: its text only, briefly.
   const plain = body.replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim();
   return { text: plain ? plain.slice(0, 200) : undefined };

@@ -1,9 +1,10 @@
 import { AppError } from '../../../shared/errors';
 import type { OperationContext, ProviderContext } from '../provider';
+import { elapsedText } from '../text';
 import { findWireBackup } from './api';
 import { isTransient } from './errors';
 import { describeBackup } from './normalise';
-import { elapsedText, pause, type ApplianceTimings } from './timing';
+import { pause, type ApplianceTimings } from './timing';
 import type { WireBackup } from './wire-schemas';
 
 export interface FollowBackup {

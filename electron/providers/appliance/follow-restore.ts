@@ -1,12 +1,13 @@
 import { AppError } from '../../../shared/errors';
 import { parseWire } from '../../core/http/http-client';
 import type { OperationContext, OperationOutcome, ProviderContext } from '../provider';
+import { elapsedText } from '../text';
 import { deviceClient, npmBackup } from './device-url';
 import { refusal } from './errors';
 import { epochToIso } from './normalise';
 import { classifyPollFailure, milestones } from './reboot-poll';
 import { dropSession, sessionOf, signIn, type SessionOptions } from './session';
-import { elapsedText, pause, type ApplianceTimings } from './timing';
+import { pause, type ApplianceTimings } from './timing';
 import { restoreStatusSchema, type WireRestoreStatus } from './wire-schemas';
 
 export interface RestoreWatch {

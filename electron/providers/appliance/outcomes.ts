@@ -1,5 +1,5 @@
+import { bytesText, elapsedText } from '../text';
 import { describeBackup } from './normalise';
-import { bytesText, elapsedText } from './timing';
 import type { FollowEnd } from './follow-backup';
 import type { WireBackup } from './wire-schemas';
 
@@ -13,8 +13,9 @@ export function createdOutcome(backup: WireBackup): string {
   return `The appliance made ${describeBackup(backup)}${size}; it is stored on the appliance, which keeps two backups at most.`;
 }
 
-export function savedText(backup: WireBackup, destination: string, bytes: number, sha256Hex: string): string {
-  return `Saved ${describeBackup(backup)} (${bytesText(bytes)}) to ${destination}. The appliance publishes no checksum to compare with; the SHA-256 of the saved file is ${sha256Hex}.`;
+export function savedText(backup: WireBackup, destination: string, file: { bytes: number; sha256Hex: string; lengthNote?: string }): string {
+  const note = file.lengthNote ? ` ${file.lengthNote}` : '';
+  return `Saved ${describeBackup(backup)} (${bytesText(file.bytes)}) to ${destination}.${note} The appliance publishes no checksum to compare with; the SHA-256 of the saved file is ${file.sha256Hex}.`;
 }
 
 /** The follow loop ended without an answer: what is known and what to check. */
@@ -22,7 +23,8 @@ export function unknownFollowOutcome(end: Extract<FollowEnd, { kind: 'unknown' }
   const doing = what === 'upload' ? 'checking the uploaded file' : 'making the backup';
   const status = end.status ? ` (last status: ${end.status})` : '';
   const check = `Check backup ${backupId} in the appliance's backup list (GET /api/npm.backup/1.0/backups/items/${backupId}) before creating or uploading another: appliances keep two backups at most.`;
-  if (end.why === 'stopped') return `Backup Console stopped following backup ${backupId}${status} as it was closing; the appliance goes on ${doing} on its own. ${check}`;
+  // An abort that is not the operator's cancel (the core has no other): said neutrally, without guessing why.
+  if (end.why === 'stopped') return `Backup Console stopped following backup ${backupId}${status}; the appliance goes on ${doing} on its own. ${check}`;
   if (end.why === 'outage') return `Lost contact with the appliance while it was ${doing}${status}${end.last ? ` (last: ${end.last.replace(/[.\s]+$/, '')})` : ''}; how it ends is unknown. ${check}`;
   return `Stopped following backup ${backupId} after ${elapsedText(startedAtMs)}${status}: the appliance had not finished ${doing}. ${check}`;
 }

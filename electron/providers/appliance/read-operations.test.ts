@@ -62,14 +62,28 @@ describe('list, get and delete', () => {
     expect(shared.sim().state.requests.at(-1)!.path).toBe('/api/npm.backup/1.0/backups/items/no%20such%2Fbackup');
   });
 
-  it('deletes a backup (204), and takes a 404 as already gone', async () => {
+  it('deletes a backup (204), and takes a 404 as no longer listed', async () => {
     const ctx = shared.context();
     const id = shared.sim().state.backups[0]!.id;
     const done = await testProvider.deleteBackup(ctx, id, recordOperation().op);
     expect(done).toMatchObject({ state: 'succeeded', backupId: id, outcome: expect.stringMatching(/^Deleted backup/) });
     expect(shared.sim().state.backups.map((b) => b.id)).not.toContain(id);
     const again = await testProvider.deleteBackup(ctx, id, recordOperation().op);
-    expect(again).toMatchObject({ state: 'succeeded', outcome: expect.stringMatching(/already gone/) });
+    expect(again).toMatchObject({ state: 'succeeded', outcome: `The appliance no longer lists backup ${id} (it answered 404 Not Found), so it is gone, whether this request or someone else deleted it.` });
+  });
+
+  it('does not claim nothing was deleted when its own DELETE was resent after the connection closed', async () => {
+    const ctx = shared.context();
+    const id = shared.sim().state.backups[0]!.id;
+    // The appliance deletes the backup, then closes the connection without answering: the client sends the DELETE once more.
+    shared.sim().faults.dropAnswer = 'delete';
+    const done = await testProvider.deleteBackup(ctx, id, recordOperation().op);
+    const deletes = shared.sim().state.requests.filter((r) => r.method === 'DELETE').map((r) => r.status);
+    expect(deletes).toEqual([0, 404]);
+    expect(shared.sim().state.backups.map((b) => b.id)).not.toContain(id);
+    expect(done.state).toBe('succeeded');
+    expect(done.outcome).toMatch(/no longer lists backup \d+/);
+    expect(done.outcome).not.toMatch(/nothing was deleted|already gone/);
   });
 
   it('explains 5xx answers: 503 as busy, 500 as a failure', async () => {

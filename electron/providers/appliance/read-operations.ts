@@ -16,14 +16,18 @@ export async function getBackup(ctx: ProviderContext, backupId: string): Promise
   return toDomainBackup(await getWireBackup(ctx, backupId), ctx.endpoint.id);
 }
 
-/** DELETE → 200/204; a 404 means someone deleted it already, which is what was asked. */
+/**
+ * DELETE → 200/204. A 404 means the appliance no longer lists it, which is what was asked; it does not
+ * prove nothing was deleted: a DELETE resent after its pooled connection closed meets the 404 of its
+ * own first attempt.
+ */
 export async function deleteBackup(ctx: ProviderContext, backupId: string, op: OperationContext): Promise<OperationOutcome> {
   op.setBackupId(backupId);
   op.progress({ stage: `Deleting backup ${backupId}` });
   const res = await authed(ctx, { method: 'DELETE', path: backupPath(backupId), signal: op.signal });
   if (res.status === 404) {
     await res.discard();
-    return { state: 'succeeded', outcome: `Backup ${backupId} was already gone from the appliance; nothing was deleted.`, backupId };
+    return { state: 'succeeded', outcome: `The appliance no longer lists backup ${backupId} (it answered 404 Not Found), so it is gone, whether this request or someone else deleted it.`, backupId };
   }
   if (res.status !== 200 && res.status !== 204) throw await refusal(res, `delete backup ${backupId}`);
   await res.discard();

@@ -29,6 +29,20 @@ describe('restoring a backup', () => {
     expect(restore.contentType).toBeUndefined();
   });
 
+  it('follows restore_status when the appliance drops the connection instead of answering the restore request', async () => {
+    shortReboot();
+    shared.sim().faults.dropAnswer = 'restore';
+    const id = shared.sim().state.backups[0]!.id;
+    const rec = recordOperation();
+    const ctx = shared.context();
+    const done = await testProvider.restoreBackup(ctx, id, rec.op);
+    expect(shared.sim().state.requests.find((r) => r.path.endsWith('/restore'))).toMatchObject({ method: 'POST', status: 0 });
+    expect(done).toMatchObject({ state: 'succeeded', backupId: id, outcome: expect.stringMatching(/^Restored the appliance from backup \d+: it rebooted and reports the restore completed at/) });
+    expect(milestonesOf(rec)).toEqual(['Restore started', 'Appliance rebooting', 'Signing in again', 'Appliance back']);
+    expect(shared.sim().state.restores).toBe(1);
+    expect(shared.logLines().join('\n')).toMatch(/The restore request got no answer/);
+  });
+
   it('succeeds with the appliance’s words when it completes with errors', async () => {
     shortReboot();
     shared.sim().faults.restoreOutcome = 'completed_with_errors';

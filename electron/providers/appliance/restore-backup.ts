@@ -1,6 +1,7 @@
 import { AppError } from '../../../shared/errors';
 import type { OperationContext, OperationOutcome, ProviderContext, RawOptions } from '../provider';
 import { authed, getWireBackup, readDeviceInfo, readRestoreStatus } from './api';
+import { mayHaveActed } from './connection-failures';
 import { backupPath } from './device-url';
 import { refusal } from './errors';
 import { followRestore } from './follow-restore';
@@ -48,9 +49,10 @@ export async function restoreBackup(ctx: ProviderContext, timings: ApplianceTimi
     if (res.status < 200 || res.status > 299) throw await refusal(res, `restore ${describeBackup(backup)}`);
     await res.discard();
   } catch (error) {
-    // No answer in time: the appliance may have taken the restore and gone down to reboot; its restore_status settles it.
-    if (!(error instanceof AppError && error.code === 'timeout') || op.signal.aborted) throw error;
-    ctx.log.warn('The restore request got no answer; following restore_status to learn whether it started', { backupId });
+    // No answer in time, or the socket closed after the request went out: the appliance may have taken
+    // the restore and gone down to reboot. Its restore_status (last_restore_time) settles it.
+    if (!mayHaveActed(error) || op.signal.aborted) throw error;
+    ctx.log.warn('The restore request got no answer; following restore_status to learn whether it started', { backupId, error: (error as Error).message });
   }
   milestones(op)('Restore started');
   return followRestore(ctx, timings, op, { backupId, lastRestoreTimeBefore, startedAtMs, resumed: false });

@@ -25,8 +25,8 @@ export function tokenLifetimeMs(body: Pick<TokenResponse, 'expires_at' | 'expire
 }
 
 /**
- * When to refresh: at 80 % of the lifetime, or 60 s before the end when that comes first, but never
- * before half of it (so a token of a few seconds is not refreshed on every call).
+ * When to replace the token (sign in again): at 80 % of the lifetime, or 60 s before the end when that comes first, but never
+ * before half of it (so a token of a few seconds is not replaced on every call).
  */
 export function refreshDueMs(lifetimeMs: number): number {
   return Math.max(lifetimeMs * 0.5, Math.min(lifetimeMs * 0.8, lifetimeMs - 60_000));

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { RequestLogEntry } from '../../../e2e/sims/appliance';
 import { listWireBackups } from './api';
 import { dropSession, sessionOf } from './session';
@@ -39,15 +39,48 @@ describe('signing in to the appliance', () => {
     });
   });
 
-  it('refreshes the token before it expires, with the refresh token (200), not the password', async () => {
+  it('asks for no refresh token when it signs in', async () => {
+    const ctx = shared.context();
+    const request = vi.spyOn(ctx.http, 'request');
+    await testProvider.listBackups(ctx);
+    const signIns = request.mock.calls.map(([req]) => req).filter((req) => /\/token$/.test(req.path));
+    expect(signIns).toHaveLength(1);
+    expect(signIns[0]!.json).toEqual({ user_credentials: { username: 'admin', password: shared.sim().credentials.password }, generate_refresh_token: false });
+    expect(sessionOf(ctx)!.refreshToken).toBeUndefined();
+  });
+
+  it('keeps a long-lived session going by signing in again before each token expires, never meeting a 401', async () => {
+    await withApplianceSim({ tokenLifetimeSeconds: 2 }, async (sim, context) => {
+      const { ctx } = context();
+      const seen = new Set<string>();
+      const until = Date.now() + 3_500;
+      while (Date.now() < until) {
+        await listWireBackups(ctx);
+        seen.add(sessionOf(ctx)!.accessToken);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      // Three or more 2-second tokens, each replaced by a password sign-in (201) before it ran out; no refresh (200).
+      const statuses = tokenCalls(sim.state.requests).map((r) => r.status);
+      expect(statuses.length).toBeGreaterThanOrEqual(3);
+      expect(new Set(statuses)).toEqual(new Set([201]));
+      expect(seen.size).toBe(statuses.length);
+      expect(sim.state.requests.filter((r) => r.status === 401)).toEqual([]);
+    });
+  });
+
+  it('still redeems a refresh token a session already holds (200) instead of the password', async () => {
     await withApplianceSim({ tokenLifetimeSeconds: 2 }, async (sim, context) => {
       const { ctx } = context();
       await listWireBackups(ctx);
+      // A session from before: the appliance gave it a refresh token.
+      const res = await ctx.http.request({ method: 'POST', path: 'api/mgmt.aaa/2.0/token', json: { user_credentials: sim.credentials, generate_refresh_token: true } });
+      const { refresh_token: refreshToken } = (await res.json()) as { refresh_token: string };
       const first = sessionOf(ctx)!;
-      expect(first.refreshToken).toBeTruthy();
-      await waitUntil(() => Date.now() - first.obtainedAtMs >= refreshDueMs(first.lifetimeMs) + 20, 'the token is due for a refresh', 5_000);
+      ctx.memo.set('appliance.session', { ...first, refreshToken });
+      await waitUntil(() => Date.now() - first.obtainedAtMs >= refreshDueMs(first.lifetimeMs) + 20, 'the token is due to be replaced', 5_000);
       await listWireBackups(ctx);
-      expect(tokenCalls(sim.state.requests).map((r) => r.status)).toEqual([201, 200]);
+      expect(tokenCalls(sim.state.requests).map((r) => r.status)).toEqual([201, 201, 200]);
+      expect(sessionOf(ctx)).toMatchObject({ refreshToken });
       expect(sessionOf(ctx)!.accessToken).not.toBe(first.accessToken);
       expect(sim.state.requests.filter((r) => r.status === 401)).toEqual([]);
     });
@@ -77,10 +110,10 @@ describe('signing in to the appliance', () => {
 
     const ctx = shared.context();
     await testProvider.listBackups(ctx);
-    const { accessToken, refreshToken } = sessionOf(ctx)!;
+    const { accessToken } = sessionOf(ctx)!;
     const lines = shared.logLines().join('\n');
     expect(lines).toMatch(/Signed in to the appliance/);
-    for (const secret of [shared.sim().credentials.password, accessToken, refreshToken!]) expect(lines).not.toContain(secret);
+    for (const secret of [shared.sim().credentials.password, accessToken]) expect(lines).not.toContain(secret);
   });
 
   it('asks for the password when none is stored', async () => {
@@ -110,7 +143,7 @@ describe('token lifetimes', () => {
     expect(tokenLifetimeMs({ expires_at: now / 1000 - 300 }, undefined, now)).toBe(900_000);
   });
 
-  it('refreshes at 80 % or a minute before the end, never before half the lifetime', () => {
+  it('replaces a token at 80 % or a minute before the end, never before half the lifetime', () => {
     expect(refreshDueMs(900_000)).toBe(720_000);
     expect(refreshDueMs(120_000)).toBe(60_000);
     expect(refreshDueMs(2_000)).toBe(1_000);

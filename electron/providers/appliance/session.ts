@@ -75,7 +75,10 @@ async function passwordLogin(ctx: ProviderContext, o: SessionOptions): Promise<A
   const client = deviceClient(ctx);
   const known = ctx.memo.get<AuthVersion>(VERSION_KEY);
   const order: AuthVersion[] = known === '1.0' ? ['1.0', '2.0'] : ['2.0', '1.0'];
-  const body: LoginRequest = { user_credentials: { username, password }, generate_refresh_token: true };
+  // No refresh token: appliances keep at most 25 per user and revoke the oldest, which may be another
+  // tool's for the same account, and nothing here would ever revoke ours. A token near its end is
+  // replaced by signing in again with the stored password (see validSession).
+  const body: LoginRequest = { user_credentials: { username, password }, generate_refresh_token: false };
   for (const version of order) {
     const res = await client.request({ method: 'POST', path: tokenPath(version), json: body, timeoutMs: o.timeoutMs, signal: o.signal, resendable: true });
     if (res.status === 404) {
@@ -104,7 +107,10 @@ export function signIn(ctx: ProviderContext, o: SessionOptions = {}): Promise<Ap
   return passwordLogin(ctx, o);
 }
 
-/** `{"refresh_token"}` on the route that worked (→ 200 with `expires_in`); undefined when the appliance refuses it. */
+/**
+ * `{"refresh_token"}` on the route that worked (→ 200 with `expires_in`), only for a session that holds
+ * one (Backup Console asks for none); undefined without one or when the appliance refuses it.
+ */
 async function refreshed(ctx: ProviderContext, session: ApplianceSession, o: SessionOptions): Promise<ApplianceSession | undefined> {
   if (!session.refreshToken) return undefined;
   const body: RefreshRequest = { refresh_token: session.refreshToken };
@@ -120,8 +126,10 @@ async function refreshed(ctx: ProviderContext, session: ApplianceSession, o: Ses
 }
 
 /**
- * A token good for the next call: refreshed at 80 % of its life (or 60 s before the end), or with
- * less than `minLeftMs` left (an upload wants minutes); a refused refresh falls back to the password.
+ * A token good for the next call: replaced at 80 % of its life (or 60 s before the end), or with less
+ * than `minLeftMs` left (an upload wants minutes), by signing in again with the stored password, so a
+ * long job never meets a 401. A session that holds a refresh token (the appliance sent one anyway)
+ * redeems it first, and signs in with the password when that is refused.
  */
 export async function validSession(ctx: ProviderContext, o: SessionOptions & { minLeftMs?: number } = {}): Promise<ApplianceSession> {
   const session = sessionOf(ctx);

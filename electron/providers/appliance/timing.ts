@@ -38,31 +38,4 @@ export const defaultApplianceTimings: ApplianceTimings = {
   transferTimeoutMs: 7 * 24 * 3_600_000,
 };
 
-/** "45 s", "3 min 20 s", "1 h 5 min". */
-export function elapsedText(sinceMs: number, now = Date.now()): string {
-  const seconds = Math.max(0, Math.floor((now - sinceMs) / 1000));
-  if (seconds < 60) return `${seconds} s`;
-  const minutes = Math.floor(seconds / 60);
-  if (minutes < 60) return `${minutes} min${seconds % 60 ? ` ${seconds % 60} s` : ''}`;
-  return `${Math.floor(minutes / 60)} h${minutes % 60 ? ` ${minutes % 60} min` : ''}`;
-}
-
-/** "0.5 s", "30 s" (an idle timeout in messages). */
-export function secondsText(ms: number): string {
-  return `${ms < 10_000 ? Number((ms / 1000).toFixed(1)) : Math.round(ms / 1000)} s`;
-}
-
-/** "812 B", "256 KiB", "1.2 GiB", "2 GiB" (binary units). */
-export function bytesText(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  const units = ['KiB', 'MiB', 'GiB', 'TiB'];
-  let value = bytes / 1024;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return `${value >= 100 ? Math.round(value) : Number(value.toFixed(1))} ${units[unit]}`;
-}
-
 export { pause } from '../pause';

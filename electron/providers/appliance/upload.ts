@@ -3,6 +3,7 @@ import { AppError } from '../../../shared/errors';
 import { parseWire } from '../../core/http/http-client';
 import { startIdleWatch } from '../../core/http/idle-watch';
 import type { OperationContext, OperationOutcome, ProviderContext, UploadSource } from '../provider';
+import { bytesText, secondsText } from '../text';
 import { authed, listWireBackups } from './api';
 import { npmBackup } from './device-url';
 import { refusal } from './errors';
@@ -10,7 +11,7 @@ import { followBackup } from './follow-backup';
 import { describeBackup } from './normalise';
 import { ofTotal, unknownFollowOutcome } from './outcomes';
 import { dropSession, validSession } from './session';
-import { bytesText, secondsText, type ApplianceTimings } from './timing';
+import type { ApplianceTimings } from './timing';
 import { backupSchema, type WireBackup } from './wire-schemas';
 
 /** Counts bytes as the HTTP client reads them; `onEnd` fires once the last one went out. */

@@ -2,6 +2,7 @@ import { AppError } from '../../../shared/errors';
 import type { DownloadSink } from '../../core/files/download-sink';
 import { parseOptions } from '../parse-options';
 import type { OperationContext, OperationOutcome, ProviderContext, RawOptions } from '../provider';
+import { elapsedTextKeepingZeros } from '../text';
 import { createTimeoutMs } from './access';
 import { createdThisSession } from './controller-facts';
 import { settleLostCreate } from './create-evidence';
@@ -12,7 +13,7 @@ import { createdOutcome, downloadedOutcome } from './outcomes';
 import { SocketClosedError } from './rpc-connection';
 import { savingFailed } from './save-after-create';
 import { openJuju, type JujuSession } from './session';
-import { elapsedText, type JujuTiming } from './timing';
+import type { JujuTiming } from './timing';
 import { backupsMetadataSchema, type BackupMetadata } from './wire-schemas';
 import { parseWire } from './wire-parse';
 
@@ -35,7 +36,7 @@ type CreateAnswer = { meta: BackupMetadata } | { lost: string; calledAt: number 
 /** Create blocks until the archive is written, with no progress: the stage shows the time spent so far. */
 async function createWithElapsedStage(session: JujuSession, timing: JujuTiming, op: OperationContext, params: Record<string, unknown>): Promise<CreateAnswer> {
   const calledAt = Date.now();
-  const show = () => op.progress({ stage: `Creating the backup on the controller (Juju reports no progress) — ${elapsedText(calledAt)}` });
+  const show = () => op.progress({ stage: `Creating the backup on the controller (Juju reports no progress) — ${elapsedTextKeepingZeros(calledAt)}` });
   show();
   const ticker = setInterval(show, timing.elapsedTickMs);
   const timeoutMs = createTimeoutMs(session.access, timing);
@@ -44,9 +45,9 @@ async function createWithElapsedStage(session: JujuSession, timing: JujuTiming, 
     return { meta: parseWire(backupsMetadataSchema, raw, 'Backups.Create') };
   } catch (error) {
     if (error instanceof AppError && error.code === 'timeout') {
-      return { lost: `The controller did not finish the backup within ${elapsedText(calledAt)} (raise "Create timeout (minutes)" for big controllers)`, calledAt };
+      return { lost: `The controller did not finish the backup within ${elapsedTextKeepingZeros(calledAt)} (raise "Create timeout (minutes)" for big controllers)`, calledAt };
     }
-    if (error instanceof SocketClosedError) return { lost: `The connection dropped after ${elapsedText(calledAt)} while the controller was creating the backup (${error.message.replace(/[.\s]+$/, '')})`, calledAt };
+    if (error instanceof SocketClosedError) return { lost: `The connection dropped after ${elapsedTextKeepingZeros(calledAt)} while the controller was creating the backup (${error.message.replace(/[.\s]+$/, '')})`, calledAt };
     throw error;
   } finally {
     clearInterval(ticker);

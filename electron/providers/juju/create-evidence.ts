@@ -1,8 +1,9 @@
 import type { OperationOutcome, ProviderContext } from '../provider';
+import { elapsedTextKeepingZeros } from '../text';
 import { jujuTime } from './normalise';
 import { createdOutcome } from './outcomes';
 import { withJuju } from './session';
-import { elapsedText, type JujuTiming } from './timing';
+import type { JujuTiming } from './timing';
 import { backupsListResultSchema, type BackupMetadata } from './wire-schemas';
 import { parseWire } from './wire-parse';
 
@@ -44,7 +45,7 @@ function unknownOutcome(lost: LostCreate, looked: string): OperationOutcome {
  * evidence: one found is reported as created; otherwise the outcome is unknown, never failed.
  */
 export async function settleLostCreate(timing: JujuTiming, ctx: ProviderContext, lost: LostCreate): Promise<OperationOutcome> {
-  ctx.log.warn('Lost contact during Backups.Create', { reason: lost.reason, since: elapsedText(lost.calledAt) });
+  ctx.log.warn('Lost contact during Backups.Create', { reason: lost.reason, since: elapsedTextKeepingZeros(lost.calledAt) });
   // Only facades 1 and 2 keep backups in the database (and List them).
   if (lost.backupsVersion !== 1 && lost.backupsVersion !== 2) return unknownOutcome(lost, '');
   let found: BackupMetadata | undefined;

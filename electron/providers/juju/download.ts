@@ -1,12 +1,13 @@
 import { AppError } from '../../../shared/errors';
 import type { DownloadSink, WrittenFile } from '../../core/files/download-sink';
 import { startIdleWatch } from '../../core/http/idle-watch';
+import { parseJsonAs } from '../parse-json';
 import type { OperationContext, ProviderContext } from '../provider';
+import { decimalBytesText } from '../text';
 import type { JujuAccess } from './access';
 import { storedInDatabase } from './normalise';
 import { explainJujuError } from './rpc-errors';
 import { userTag } from './settings';
-import { bytesText } from './timing';
 import { wireErrorSchema, type BackupMetadata } from './wire-schemas';
 
 /**
@@ -26,14 +27,8 @@ function basicAuth(access: JujuAccess): string {
 /** The HTTPS handler answers errors with the params.Error itself as JSON. */
 async function refusal(res: { status: number; text(): Promise<string> }, access: JujuAccess, modelUuid: string): Promise<AppError> {
   const body = await res.text().catch(() => '');
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(body);
-  } catch {
-    parsed = undefined;
-  }
-  const wire = wireErrorSchema.safeParse(parsed);
-  if (wire.success) return explainJujuError(wire.data, { username: access.username, doing: 'send the backup file', modelUuid });
+  const wire = parseJsonAs(wireErrorSchema, body);
+  if (wire) return explainJujuError(wire, { username: access.username, doing: 'send the backup file', modelUuid });
   return new AppError('server-error', `The controller answered the download with HTTP ${res.status}${body ? `: ${body.slice(0, 200).trim()}` : ''}.`);
 }
 
@@ -64,7 +59,7 @@ export async function downloadArchive(input: DownloadInput): Promise<WrittenFile
   const touch = () => idle.touch();
   const signal = AbortSignal.any([op.signal, idle.signal]);
   const gone = input.oneShot ? ' The controller may already have deleted its copy: create a new backup.' : '';
-  const stage = (done: number) => `Downloading: ${bytesText(done)}${total ? ` of ${bytesText(total)}` : ''}`;
+  const stage = (done: number) => `Downloading: ${decimalBytesText(done)}${total ? ` of ${decimalBytesText(total)}` : ''}`;
   op.progress({ stage: stage(0), bytesDone: 0, ...(total ? { bytesTotal: total, fraction: 0 } : {}) });
   try {
     const res = await ctx.http.request({
@@ -89,7 +84,7 @@ export async function downloadArchive(input: DownloadInput): Promise<WrittenFile
     );
     if (total === undefined || written.bytes === total) input.onStreamed?.();
     if (total !== undefined && written.bytes !== total) {
-      throw new AppError('server-error', `The download ended after ${bytesText(written.bytes)} of ${bytesText(total)}; nothing was kept.${gone}`);
+      throw new AppError('server-error', `The download ended after ${decimalBytesText(written.bytes)} of ${decimalBytesText(total)}; nothing was kept.${gone}`);
     }
     if (!meta.checksum || (meta['checksum-format'] && !/sha-?1/i.test(meta['checksum-format']))) {
       throw new AppError('bad-response', `The controller published no SHA-1 checksum for backup ${meta.id} (format: ${meta['checksum-format'] ?? 'none'}), so the file cannot be verified; nothing was kept.`);

@@ -1,9 +1,10 @@
 import { AppError } from '../../../shared/errors';
 import type { OperationContext, OperationOutcome, ProviderContext } from '../provider';
+import { elapsedTextKeepingZeros } from '../text';
 import { jujuAccess, restoreTimeoutMs } from './access';
 import { restoredOutcome } from './outcomes';
 import { openJuju } from './session';
-import { elapsedText, pause, type JujuTiming } from './timing';
+import { pause, type JujuTiming } from './timing';
 
 /**
  * Juju 2.x refuses every call while a restore runs (apiserver restrict_restore.go:
@@ -38,7 +39,7 @@ function gaveUp(backupId: string, started: number, lastError: unknown): Operatio
     state: 'unknown',
     backupId,
     outcome:
-      `The controller's API server did not let Backup Console call FinishRestore within ${elapsedText(started)} after the restore of ${backupId}, ` +
+      `The controller's API server did not let Backup Console call FinishRestore within ${elapsedTextKeepingZeros(started)} after the restore of ${backupId}, ` +
       `so Backup Console cannot tell whether the restore finished${why}. ${checkHint} Raise "Restore reconnect timeout" for slow controllers.`,
   };
 }
@@ -57,7 +58,7 @@ export async function finishAfterRestart(timing: JujuTiming, ctx: ProviderContex
   const stopped = () => new AppError('cancelled', 'Stopped waiting for the controller; the restore carries on there.');
   op.progress({ stage: "Stage 3 of 4: waiting for the controller's API server to restart", milestone: true });
   for (;;) {
-    op.progress({ stage: `Stage 3 of 4: waiting for the controller's API server to restart — ${elapsedText(started)}` });
+    op.progress({ stage: `Stage 3 of 4: waiting for the controller's API server to restart — ${elapsedTextKeepingZeros(started)}` });
     try {
       const session = await openJuju(ctx, timing);
       try {

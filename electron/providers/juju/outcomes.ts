@@ -1,5 +1,5 @@
+import { decimalBytesText } from '../text';
 import { parseVersion } from './controller-facts';
-import { bytesText } from './timing';
 import type { BackupMetadata } from './wire-schemas';
 
 /** Where a backup the controller did not store waits, and what the operator can do with it on this Juju release. */
@@ -18,7 +18,7 @@ function pendingText(meta: BackupMetadata, size: string, serverVersion: string):
 }
 
 export function createdOutcome(meta: BackupMetadata, where: 'stored' | 'pending', serverVersion = ''): string {
-  const size = meta.size !== undefined ? ` (${bytesText(meta.size)})` : '';
+  const size = meta.size !== undefined ? ` (${decimalBytesText(meta.size)})` : '';
   return where === 'stored' ? `Backup ${meta.id}${size} is stored on the controller.` : pendingText(meta, size, serverVersion);
 }
 

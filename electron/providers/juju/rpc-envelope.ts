@@ -1,3 +1,4 @@
+import { parseJsonAs } from '../parse-json';
 import { responseFrameSchema, type WireError } from './wire-schemas';
 
 /** One facade call: `{"type":"Backups","version":3,"request":"Create","params":{…}}`. */
@@ -24,15 +25,9 @@ export type DecodedFrame = { requestId: number; ok: true; response: unknown } | 
  * nor an error). An empty result may come as `"response":{}` or with no `response` at all.
  */
 export function decodeResponse(text: string): DecodedFrame | null {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    return null;
-  }
-  const frame = responseFrameSchema.safeParse(parsed);
-  if (!frame.success) return null;
-  const { 'request-id': requestId, error, 'error-code': code, 'error-info': info, response } = frame.data;
+  const frame = parseJsonAs(responseFrameSchema, text);
+  if (!frame) return null;
+  const { 'request-id': requestId, error, 'error-code': code, 'error-info': info, response } = frame;
   if (error !== undefined && error !== '') return { requestId, ok: false, error: { message: error, code: code || undefined, info: info ?? undefined } };
   return { requestId, ok: true, response: response ?? {} };
 }

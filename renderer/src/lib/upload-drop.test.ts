@@ -25,12 +25,12 @@ describe('dropVerdict', () => {
 
   it('says why not: several files, no endpoint, or the endpoint’s own reason', () => {
     expect(dropVerdict(endpoint({ enabled: true }), 3)).toEqual({ ok: false, message: expect.stringMatching(/One file at a time.*3/) });
-    expect(dropVerdict(undefined, 1)).toEqual({ ok: false, message: 'Select a network appliance first' });
+    expect(dropVerdict(undefined, 1)).toEqual({ ok: false, message: 'Select an endpoint that takes backup files first' });
     expect(dropVerdict(endpoint({ enabled: false, reason: 'OpenStack Cinder backups cannot be uploaded.' }), 1)).toEqual({
       ok: false,
       message: 'OpenStack Cinder backups cannot be uploaded.',
     });
-    expect(dropVerdict(endpoint({ enabled: false }), 1)).toEqual({ ok: false, message: 'Select a network appliance first' });
+    expect(dropVerdict(endpoint({ enabled: false }), 1)).toEqual({ ok: false, message: 'Select an endpoint that takes backup files first' });
   });
 });
 

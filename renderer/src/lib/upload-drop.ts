@@ -5,9 +5,9 @@ export type DropVerdict = { ok: true; endpoint: EndpointView; message: string } 
 /** The endpoint the window-level drop would go to, or why it cannot take the file. */
 export function dropVerdict(endpoint: EndpointView | undefined, fileCount: number): DropVerdict {
   if (fileCount > 1) return { ok: false, message: `One file at a time: drop a single backup file (this is ${fileCount}).` };
-  if (!endpoint) return { ok: false, message: 'Select a network appliance first' };
+  if (!endpoint) return { ok: false, message: 'Select an endpoint that takes backup files first' };
   const upload = endpoint.capabilities.upload;
-  if (!upload.enabled) return { ok: false, message: upload.reason ?? 'Select a network appliance first' };
+  if (!upload.enabled) return { ok: false, message: upload.reason ?? 'Select an endpoint that takes backup files first' };
   return { ok: true, endpoint, message: `Drop to upload to ${endpoint.name}` };
 }
 

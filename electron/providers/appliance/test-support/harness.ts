@@ -1,14 +1,12 @@
-import { mkdtempSync, rmSync, statSync, createReadStream } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { statSync, createReadStream } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll } from 'vitest';
 import { startApplianceSim, writeBackupArchive, type ApplianceSim, type ApplianceSimOptions, type ArchiveMeta } from '../../../../e2e/sims/appliance';
-import type { Endpoint } from '../../../../shared/domain';
 import { EndpointMemo } from '../../../core/endpoint-memo';
 import { openDownloadSink, type DownloadSink } from '../../../core/files/download-sink';
-import { HttpClient } from '../../../core/http/http-client';
 import { createLogger } from '../../../core/log/logger';
 import type { Provider, ProviderContext, UploadSource } from '../../provider';
+import { makeTestContext, type TestContext as BaseTestContext } from '../../test-support/context';
+import { useFileSimulator } from '../../test-support/file-simulator';
 import { createApplianceProvider, type ApplianceTimings } from '../provider';
 
 export { recordOperation, rejectionOf, waitUntil } from '../../pieces/test-support/harness';
@@ -37,11 +35,9 @@ export interface ContextOptions {
   timeoutMs?: number;
 }
 
-export interface TestContext {
-  ctx: ProviderContext;
+export interface TestContext extends BaseTestContext {
   /** Every log line the provider and its HTTP clients wrote (debug level, nothing redacted by the test). */
   logLines: string[];
-  close(): Promise<void>;
 }
 
 /**
@@ -50,44 +46,10 @@ export interface TestContext {
  * appliance.sim.local, so the fingerprint replaces the host-name check), a real memo, pooled clients.
  */
 export function makeApplianceContext(o: ContextOptions, memo = new EndpointMemo()): TestContext {
-  const timeoutMs = o.timeoutMs ?? 5_000;
-  const secrets = o.secrets ?? {};
-  const tls = { caPem: o.certPem, fingerprint256: o.fingerprint256 };
-  const endpoint: Endpoint = {
-    id: 'ep-appliance',
-    kind: 'appliance',
-    name: 'Appliance under test',
-    url: o.url,
-    timeoutMs,
-    tls,
-    settings: o.settings ?? {},
-    createdAt: new Date(0).toISOString(),
-    secretsSet: Object.keys(secrets),
-  };
   const logLines: string[] = [];
   const log = createLogger({ level: 'debug', sink: (line) => logLines.push(line) });
-  const http = new HttpClient({ baseUrl: o.url, timeoutMs, tls, log });
-  const others = new Map<string, HttpClient>();
-  return {
-    ctx: {
-      endpoint,
-      http,
-      httpFor: (baseUrl) => {
-        const key = new URL(baseUrl).toString();
-        if (key === http.baseUrl) return http;
-        let client = others.get(key);
-        if (!client) others.set(key, (client = new HttpClient({ baseUrl: key, timeoutMs, tls, log })));
-        return client;
-      },
-      memo,
-      log,
-      secret: async (name) => secrets[name],
-    },
-    logLines,
-    close: async () => {
-      await Promise.all([http, ...others.values()].map((c) => c.close()));
-    },
-  };
+  const { certPem, fingerprint256, ...rest } = o;
+  return { ...makeTestContext({ kind: 'appliance', name: 'Appliance under test', tls: { caPem: certPem, fingerprint256 }, memo, log, ...rest }), logLines };
 }
 
 export interface SharedApplianceSim {
@@ -109,28 +71,8 @@ export function fileSource(path: string, name = path.split('/').pop() ?? path): 
 
 /** Call at the top of a test file: one simulator for the file, reset after each test. */
 export function useApplianceSim(options: ApplianceSimOptions = {}): SharedApplianceSim {
-  let started: ApplianceSim | undefined;
-  const opened: TestContext[] = [];
-  const folders: string[] = [];
+  const { sim, track, folder } = useFileSimulator('appliance', () => startApplianceSim({ port: 0, timeScale: 0.01, seed: 1, seededBackupBytes: 64 * 1024, ...options }));
   let lastLines: string[] = [];
-  beforeAll(async () => {
-    started = await startApplianceSim({ port: 0, timeScale: 0.01, seed: 1, seededBackupBytes: 64 * 1024, ...options });
-  });
-  afterAll(() => started?.close());
-  afterEach(async () => {
-    await Promise.all(opened.splice(0).map((c) => c.close()));
-    for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
-    started?.reset();
-  });
-  const sim = () => {
-    if (!started) throw new Error('The appliance simulator only exists inside tests');
-    return started;
-  };
-  const folder = (prefix: string) => {
-    const made = mkdtempSync(join(tmpdir(), prefix));
-    folders.push(made);
-    return made;
-  };
   return {
     sim,
     context: (extra = {}) => {
@@ -147,9 +89,8 @@ export function useApplianceSim(options: ApplianceSimOptions = {}): SharedApplia
         },
         memo,
       );
-      opened.push(made);
       lastLines = made.logLines;
-      return made.ctx;
+      return track(made).ctx;
     },
     logLines: () => lastLines,
     sink: (name = 'appliance.backup.tgz') => openDownloadSink(join(folder('appliance-download-'), name)),

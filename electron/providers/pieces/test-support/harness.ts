@@ -1,33 +1,17 @@
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { startPiecesSim, type PiecesSim } from '../../../../e2e/sims/pieces';
 import type { Endpoint } from '../../../../shared/domain';
-import { EndpointMemo } from '../../../core/endpoint-memo';
-import { HttpClient } from '../../../core/http/http-client';
-import { silentLogger } from '../../../core/log/logger';
 import type { OperationContext, ProgressUpdate, ProviderContext } from '../../provider';
+import { makeTestContext, testEndpoint, type TestContext } from '../../test-support/context';
+
+const piecesUnderTest = { kind: 'pieces', name: 'Pieces under test' } as const;
 
 export function makeEndpoint(url: string): Endpoint {
-  return { id: 'ep-pieces', kind: 'pieces', name: 'Pieces under test', url, timeoutMs: 5_000, tls: {}, settings: {}, createdAt: new Date(0).toISOString(), secretsSet: [] };
-}
-
-export interface TestContext {
-  ctx: ProviderContext;
-  close(): Promise<void>;
+  return testEndpoint({ ...piecesUnderTest, url });
 }
 
 export function makeContext(url: string, timeoutMs = 5_000): TestContext {
-  const http = new HttpClient({ baseUrl: url, timeoutMs });
-  return {
-    ctx: {
-      endpoint: makeEndpoint(url),
-      http,
-      httpFor: () => http,
-      memo: new EndpointMemo(),
-      log: silentLogger,
-      secret: async () => undefined,
-    },
-    close: () => http.close(),
-  };
+  return makeTestContext({ ...piecesUnderTest, url, timeoutMs });
 }
 
 export interface SimConfig {

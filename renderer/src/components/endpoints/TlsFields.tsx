@@ -101,8 +101,9 @@ export function TlsFields({ caPem, fingerprint256, errors, onChange, onBlur }: T
           <summary className="cursor-pointer rounded-md px-3 py-1.5 text-xs font-medium select-none">Private CA, or the certificate and fingerprint by hand</summary>
           <div className="space-y-3 border-t border-slate-200 px-3 py-3 dark:border-slate-700">
             <p className="text-xs text-slate-600 dark:text-slate-400">
-              For a private CA paste its certificate. A SHA-256 fingerprint, if given, is checked as well on the endpoint&apos;s own host
-              (for OpenStack, Keystone), so a replaced certificate is refused; services the cloud names on other hosts need their CA pasted here too.
+              For a private CA paste its certificate. A SHA-256 fingerprint, if given, pins the exact certificate of the endpoint&apos;s own host
+              (for OpenStack, Keystone): it stands in for the host-name check, and any other certificate is refused. Services the cloud
+              names on other hosts need their CA pasted here too.
             </p>
             <div>
               <label htmlFor={caId} className="mb-1 block text-sm font-medium text-slate-800 dark:text-slate-200">

@@ -33,7 +33,7 @@ export function WindowDropOverlay({ drag }: { drag: WindowDrag | null }) {
             {message}
           </p>
           <p className="mt-0.5 text-xs text-slate-600 dark:text-slate-400">
-            {ok ? 'Nothing is sent yet: the file is checked first.' : 'Drop it on a network appliance in the sidebar, or select one first.'}
+            {ok ? 'Nothing is sent yet: the file is checked first.' : 'Drop it on an endpoint that takes backup files, in the sidebar, or select one first.'}
           </p>
         </div>
       </div>
