@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
+import { PassThrough, Readable } from 'node:stream';
 import { open } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AppError } from '../../../shared/errors';
@@ -77,6 +77,18 @@ describe('download sink', () => {
     const sink = openDownloadSink(destination);
     await expect(sink.write(chunks(8, 1024, 3), () => undefined)).rejects.toThrow(/connection reset/);
     expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('owns the source from the first moment: a connection that breaks while the .part file is being opened fails the write, with nothing left', async () => {
+    const destination = join(dir, 'early.tgz');
+    const sink = openDownloadSink(destination);
+    const source = new PassThrough();
+    const writing = sink.write(source, () => undefined);
+    // Before the sink's file is open: an error with no listener here would crash the process.
+    source.destroy(new Error('socket hang up'));
+    await expect(writing).rejects.toThrow(/socket hang up/);
+    expect(existsSync(destination)).toBe(false);
+    expect(leftoverParts(destination)).toEqual([]);
   });
 
   it('stops and removes the partial file on cancel', async () => {

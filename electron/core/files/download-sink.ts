@@ -59,7 +59,8 @@ const BUFFER_BYTES = 4 * 1024 * 1024;
  * Writes into an open file and flushes it to disk before reporting the end: the controller may
  * delete its only copy next. Chunks that queue up while a write is under way go out in one writev.
  */
-function durableWriter(handle: FileHandle): Writable {
+function durableWriter(file: PartFile): Writable {
+  let handle: FileHandle;
   let unflushed = 0;
   let flushing: Promise<void> | undefined;
   // A failed flush must fail the download: Linux reports a write-back error once, so the final sync would not see it.
@@ -82,6 +83,13 @@ function durableWriter(handle: FileHandle): Writable {
     }, callback);
   return new Writable({
     highWaterMark: BUFFER_BYTES,
+    // Opening inside the pipeline, not before it: the source has its error listener from the start.
+    construct(callback) {
+      file.open().then((opened) => {
+        handle = opened;
+        callback();
+      }, callback);
+    },
     write(chunk: Buffer, _encoding, callback) {
       after(writeAll(handle, chunk), chunk.length, callback);
     },
@@ -98,6 +106,24 @@ function durableWriter(handle: FileHandle): Writable {
         .then(() => callback(), callback);
     },
   });
+}
+
+/** The `.part` file, opened once on demand; `close` waits for an open still under way, so nothing is left behind. */
+class PartFile {
+  private opening: Promise<FileHandle> | undefined;
+  constructor(readonly path: string) {}
+
+  open(): Promise<FileHandle> {
+    this.opening ??= open(this.path, 'wx', 0o600).catch((error: unknown) => Promise.reject(fileSystemError(error, this.path)));
+    return this.opening;
+  }
+
+  /** Whether the file was created by this sink (and so may be removed by it). */
+  async close(): Promise<boolean> {
+    const handle = await this.opening?.catch(() => undefined);
+    await handle?.close().catch(() => undefined);
+    return handle !== undefined;
+  }
 }
 
 async function syncFolder(folder: string): Promise<void> {
@@ -146,16 +172,15 @@ export function openDownloadSink(destination: string, options: DownloadSinkOptio
           callback(null, chunk);
         },
       });
-      const handle = await open(part, 'wx', 0o600).catch((error: unknown) => Promise.reject(fileSystemError(error, part)));
+      const file = new PartFile(part);
       try {
-        await pipeline(source, measure, durableWriter(handle), { signal });
+        await pipeline(source, measure, durableWriter(file), { signal });
       } catch (error) {
-        await handle.close().catch(() => undefined);
-        await rm(part, { force: true });
+        if (await file.close()) await rm(part, { force: true });
         if (signal?.aborted) throw new AppError('cancelled', 'The download was cancelled; the partial file was removed.');
         throw fileSystemError(error, part);
       }
-      await handle.close();
+      await file.close();
       result = { bytes, sha256Hex: sha256.digest('hex'), ...(sha1 ? { sha1Base64: sha1.digest('base64') } : {}) };
       return result;
     },
