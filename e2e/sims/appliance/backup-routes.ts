@@ -8,7 +8,7 @@ import { sendBackupFile } from './download-route';
 import { ApiError, errorIds, invalidRequest, notFound, unsupportedMediaType } from './errors';
 import { takeCounted, takeDropAnswer, takeOneShot } from './faults';
 import { mediaType, readJsonBody, sendEmpty, sendJson } from './http-io';
-import { refuseWhileRebooting, startFactoryReset, startRestore } from './restore';
+import { refuseWhileRebooting, startFactoryReset, startRestore, underWay } from './restore';
 import type { DroppedAnswer, OddDownload } from './types';
 import { receiveUpload } from './upload-route';
 
@@ -121,7 +121,7 @@ const routes: Route[] = [
       if (!dropped(ctx, 'restore', res)) sendJson(res, 202, started);
     },
   },
-  { method: 'GET', pattern: /^\/restore_status$/, handle: (ctx, _req, res) => sendJson(res, 200, { ...ctx.restoreStatus }) },
+  { method: 'GET', pattern: /^\/restore_status$/, handle: (ctx, _req, res) => sendJson(res, 200, ctx.faults.restoreUnderWay ? underWay(ctx.restoreStatus) : { ...ctx.restoreStatus }) },
 ];
 
 /**

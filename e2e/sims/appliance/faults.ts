@@ -32,6 +32,7 @@ export const faultsPatchSchema = z
     rebootRefuseMs: z.number().int().min(0).max(3_600_000),
     rebootHangMs: z.number().int().min(0).max(3_600_000),
     createFails: z.string().max(1_000).nullable(),
+    restoreUnderWay: z.boolean().nullable(),
     strictContentType: z.boolean(),
     dropAnswer: z.enum(['create', 'delete', 'restore', 'reset_factory']).nullable(),
     downloadAnswer: z.enum(['html-page', 'json-error', 'unsized', 'unsized-short']).nullable(),

@@ -71,5 +71,10 @@ export function startFactoryReset(ctx: ApplianceContext): WireRestoreStatus {
   return { ...answer };
 }
 
+/** What restore_status says while a restore someone else started is still running. */
+export function underWay(status: WireRestoreStatus): WireRestoreStatus {
+  return { last_restore_time: status.last_restore_time, status: 'started', status_message: 'Restore in progress' };
+}
+
 /** Mutating calls wait while a reboot is pending. */
 export const refuseWhileRebooting = checkIdle;

@@ -62,6 +62,8 @@ export interface ApplianceFaults {
   rebootRefuseMs: number;
   /** After the refuse phase: connections accepted, API requests never answered, for this long. Default 0. */
   rebootHangMs: number;
+  /** GET /restore_status reports a restore under way that nobody here started (another admin's, or one the box never closed). */
+  restoreUnderWay?: boolean;
   /** Next create ends 'failed' with this status_message. One-shot. */
   createFails?: string;
   /** Token routes answer 415 unless Content-Type is exactly `application/json`. Default true. */

@@ -58,6 +58,21 @@ export function readRestoreStatus(ctx: ProviderContext, o: CallOptions = {}): Pr
   return callJson(ctx, { path: npmBackup('restore_status'), ...o }, restoreStatusSchema, 'read the restore status');
 }
 
+/**
+ * GET /restore_status, refusing to go on while it reports a restore or factory reset under way:
+ * a second one sent now would reboot the box in the middle of the first.
+ */
+export async function readIdleRestoreStatus(ctx: ProviderContext, action: string, o: CallOptions = {}): Promise<WireRestoreStatus> {
+  const status = await readRestoreStatus(ctx, o);
+  if (status.status?.toLowerCase() !== 'started') return status;
+  const said = status.status_message ? ` ("${status.status_message}")` : '';
+  throw new AppError(
+    'conflict',
+    `The appliance reports a restore or factory reset under way${said}, so Backup Console did not ${action}.`,
+    "Wait until it ends (the appliance reboots, then reports the outcome) and try again. If it still says so long after, check the appliance's console.",
+  );
+}
+
 /** GET /api/common/1.0/info: answers without signing in (also while other services still start). */
 export async function readDeviceInfo(ctx: ProviderContext, o: CallOptions = {}): Promise<DeviceInfo> {
   const res = await deviceClient(ctx).request({ path: DEVICE_INFO_PATH, ...o });

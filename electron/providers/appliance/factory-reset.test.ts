@@ -129,6 +129,27 @@ describe('factory reset', () => {
     expect(done).toMatchObject({ state: 'unknown', outcome: expect.stringMatching(/^Stopped waiting after 0 s: the appliance refused connections after the reset request and has not answered since \(last: Nothing is listening .*\)\. Check its console/) });
   });
 
+  it('sends nothing while the appliance reports a restore under way', async () => {
+    shared.sim().faults.restoreUnderWay = true;
+    const error = await rejectionOf(testProvider.factoryReset!(shared.context(), recordOperation().op));
+    expect(error).toMatchObject({ code: 'conflict', message: 'The appliance reports a restore or factory reset under way ("Restore in progress"), so Backup Console did not start a factory reset.' });
+    expect(shared.sim().state.requests.filter((r) => r.path.endsWith('/reset_factory'))).toEqual([]);
+    expect(shared.sim().state.factoryResets).toBe(0);
+  });
+
+  it('still resets a box whose backup service cannot say what it is doing (restore_status answers 500)', async () => {
+    const sim = shared.sim();
+    sim.faults.serverErrors = 1;
+    sim.faults.rebootRefuseMs = 300;
+    sim.faults.rebootHangMs = 5_000;
+    const done = await testProvider.factoryReset!(shared.context(), recordOperation().op);
+    expect(sim.state.requests.filter((r) => /\/(restore_status|reset_factory)$/.test(r.path)).map((r) => [r.path.split('/').at(-1), r.status])).toEqual([
+      ['restore_status', 500],
+      ['reset_factory', 202],
+    ]);
+    expect(done.state).toBe('unknown');
+  });
+
   it('ends at once when the appliance refuses the connection: nothing was sent, so nothing is reset', async () => {
     shared.sim().faults.rebootRefuseMs = 2_000;
     const ctx = shared.context();

@@ -1,7 +1,7 @@
-import type { AppError } from '../../../shared/errors';
+import { AppError } from '../../../shared/errors';
 import type { OperationContext, OperationOutcome, ProviderContext } from '../provider';
 import { elapsedText } from '../text';
-import { authed, readDeviceInfo } from './api';
+import { authed, readDeviceInfo, readIdleRestoreStatus } from './api';
 import { isRefusedConnect, mayHaveActed } from './connection-failures';
 import { npmBackup } from './device-url';
 import { refusal } from './errors';
@@ -42,6 +42,11 @@ function newCertificateOutcome(error: AppError, down: boolean): string {
 export async function factoryReset(ctx: ProviderContext, timings: ApplianceTimings, op: OperationContext): Promise<OperationOutcome> {
   const milestone = milestones(op);
   op.progress({ stage: 'Asking the appliance to reset to factory settings' });
+  // A reset is the last resort for a box whose backup service is broken: only a restore seen under way stops it.
+  await readIdleRestoreStatus(ctx, 'start a factory reset', { signal: op.signal }).catch((error: unknown) => {
+    if (op.signal.aborted || (error instanceof AppError && error.code === 'conflict')) throw error;
+    ctx.log.warn('Could not read restore_status before the factory reset; going on', { error: (error as Error).message });
+  });
   const startedAtMs = Date.now();
   try {
     const res = await authed(ctx, { method: 'POST', path: npmBackup('backups/reset_factory'), signal: op.signal });

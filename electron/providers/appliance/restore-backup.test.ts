@@ -102,6 +102,13 @@ describe('restoring a backup', () => {
     expect(shared.sim().state.requests.filter((r) => r.path.endsWith('/restore'))).toEqual([]);
   });
 
+  it('sends nothing while the appliance reports another restore under way', async () => {
+    shared.sim().faults.restoreUnderWay = true;
+    const error = await rejectionOf(testProvider.restoreBackup(shared.context(), shared.sim().state.backups[0]!.id, recordOperation().op));
+    expect(error).toMatchObject({ code: 'conflict', message: expect.stringMatching(/^The appliance reports a restore or factory reset under way \("Restore in progress"\), so Backup Console did not restore backup \d+/), hint: expect.stringMatching(/^Wait until it ends/) });
+    expect(shared.sim().state.requests.filter((r) => r.path.endsWith('/restore'))).toEqual([]);
+  });
+
   it('refuses options and unknown backups', async () => {
     const ctx = shared.context();
     expect(await rejectionOf(testProvider.restoreBackup(ctx, '1', recordOperation().op, { target: 'x' }))).toMatchObject({ code: 'validation' });

@@ -1,6 +1,6 @@
 import { AppError } from '../../../shared/errors';
 import type { OperationContext, OperationOutcome, ProviderContext, RawOptions } from '../provider';
-import { authed, getWireBackup, readDeviceInfo, readRestoreStatus } from './api';
+import { authed, getWireBackup, readDeviceInfo, readIdleRestoreStatus } from './api';
 import { mayHaveActed } from './connection-failures';
 import { backupPath } from './device-url';
 import { refusal } from './errors';
@@ -39,7 +39,7 @@ export async function restoreBackup(ctx: ProviderContext, timings: ApplianceTimi
   op.progress({ stage: `Checking backup ${backupId} and the appliance's software version` });
   const backup = await getWireBackup(ctx, backupId, { signal: op.signal });
   checkRestorable(backup, await readDeviceInfo(ctx, { signal: op.signal }));
-  const before = await readRestoreStatus(ctx, { signal: op.signal });
+  const before = await readIdleRestoreStatus(ctx, `restore ${describeBackup(backup)}`, { signal: op.signal });
   const lastRestoreTimeBefore = before.last_restore_time ?? 0;
   const startedAtMs = Date.now();
   op.setRemoteRef(remoteRefFor({ op: 'restore', backupId, lastRestoreTimeBefore, startedAtMs }));

@@ -47,6 +47,19 @@ describe('uploading a backup file', () => {
     expect(shared.sim().state.backups).toEqual(before);
   });
 
+  it('stops cleanly when the file fails on its very first read, before the request is under way', async () => {
+    const before = shared.sim().state.backups;
+    const file = await shared.backupFile(200 * 1024);
+    // Replaced since it was checked: the core's source refuses it at once, while the app is still signing in.
+    async function* notGzipAnyMore(): AsyncGenerator<Buffer> {
+      yield* [];
+      throw new AppError('validation', 'upload.backup.tgz is not a gzip archive any more.', 'Choose the file again.');
+    }
+    const error = await rejectionOf(testProvider.uploadBackup!(shared.context(), { ...file, open: () => Readable.from(notGzipAnyMore()) }, recordOperation().op));
+    expect(error).toMatchObject({ code: 'validation', message: expect.stringMatching(/^upload\.backup\.tgz is not a gzip archive any more; the upload stopped after 0 B of .*\. The appliance kept nothing\.$/) });
+    expect(shared.sim().state.backups).toEqual(before);
+  });
+
   it('turns the two-backup refusal into a conflict', async () => {
     const ctx = shared.context();
     await testProvider.createBackup(ctx, recordOperation().op, { description: 'fills the second slot' });

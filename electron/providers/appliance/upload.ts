@@ -82,6 +82,8 @@ export async function uploadBackup(ctx: ProviderContext, timings: ApplianceTimin
     },
   );
   input.once('error', (error) => body.destroy(error));
+  // Until the request takes the body (after sign-in), its error has no other listener; the request then rejects with it.
+  body.on('error', () => undefined);
   input.pipe(body);
   report();
   const signal = AbortSignal.any([op.signal, idle.signal, answer.signal]);
