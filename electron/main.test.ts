@@ -109,18 +109,43 @@ const fx = vi.hoisted(() => {
     },
     allowUploadPath: () => {},
     activeJobCount: () => 1,
+    activeJobs: () => [
+      {
+        id: 'j1',
+        endpointId: 'e1',
+        endpointName: 'edge-appliance',
+        backupId: '3',
+        kind: 'download',
+        state: 'running',
+        stage: 'Downloading 40 MB of 100 MB',
+        progress: { fraction: 0.4, bytesDone: 40e6, bytesTotal: 100e6 },
+        startedAt: '2026-11-22T10:00:00.000Z',
+        updatedAt: '2026-11-22T10:01:00.000Z',
+        cancellable: true,
+        stalled: false,
+        milestones: [],
+      },
+    ],
     aggregateProgress: () => 0.5,
     async close() {
       core.closed = true;
     },
   };
-  return { app, paths, quitCalls, windows, FakeWindow, handlers, session, opened, menu, core };
+  /** The native quit question: what it was asked, and which button the operator presses. */
+  const questions = { asked: [] as { message: string; detail: string; buttons: string[]; cancelId: number }[], press: 0 };
+  return { app, paths, quitCalls, windows, FakeWindow, handlers, session, opened, menu, core, questions };
 });
 
 vi.mock('electron', () => ({
   app: fx.app,
   BrowserWindow: fx.FakeWindow,
-  dialog: { showErrorBox: () => {} },
+  dialog: {
+    showErrorBox: () => {},
+    showMessageBox: async (_window: unknown, options: { message: string; detail: string; buttons: string[]; cancelId: number }) => {
+      fx.questions.asked.push(options);
+      return { response: fx.questions.press };
+    },
+  },
   Menu: { buildFromTemplate: (t: unknown) => t, setApplicationMenu: () => (fx.menu.set = true) },
   safeStorage: {
     isEncryptionAvailable: () => true,
@@ -224,8 +249,32 @@ describe('main wiring', () => {
     expect(headers?.['Content-Security-Policy']?.[0]).toContain("script-src 'self';");
   });
 
-  it('closes the core before quitting', async () => {
+  it('asks before quitting while jobs run, keeps running on "Keep running", and closes the core before quitting', async () => {
+    fx.questions.press = 0;
     fx.app.quit();
+    await vi.waitFor(() => expect(fx.questions.asked).toHaveLength(1));
+    expect(fx.questions.asked[0]).toMatchObject({
+      message: 'An operation is still running. Quit Backup Console anyway?',
+      detail: '• Download 3 on edge-appliance (Downloading 40 MB of 100 MB, 40 %): stops; the backup stays on the endpoint, and the partial file is removed at the next start.',
+      buttons: ['Keep running', 'Quit anyway'],
+      cancelId: 0,
+    });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(fx.quitCalls.exited).toBe(0);
+    expect(fx.core.closed).toBe(false);
+
+    if (process.platform !== 'darwin') {
+      // Closing the window quits on Windows and Linux: it asks first, and stays open on "Keep running".
+      let kept = false;
+      win()!.emit('close', { preventDefault: () => (kept = true) });
+      expect(kept).toBe(true);
+      await vi.waitFor(() => expect(fx.questions.asked).toHaveLength(2));
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+
+    fx.questions.press = 1;
+    fx.app.quit();
+    await vi.waitFor(() => expect(fx.questions.asked).toHaveLength(process.platform === 'darwin' ? 2 : 3));
     expect(fx.quitCalls.exited).toBe(0);
     await vi.waitFor(() => expect(fx.quitCalls.exited).toBe(1));
     expect(fx.core.closed).toBe(true);

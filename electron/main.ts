@@ -8,9 +8,10 @@ import { registerIpcHost } from './hosts/ipc';
 import { buildAppMenuTemplate } from './shell/app-menu';
 import { applyContentSecurityPolicy, buildContentSecurityPolicy } from './shell/content-security-policy';
 import { resolveDataDirOverride } from './shell/data-dir';
-import { installGracefulQuit } from './shell/graceful-quit';
+import { installGracefulQuit, type GracefulQuit } from './shell/graceful-quit';
 import { createMainWindow } from './shell/main-window';
 import { installNavigationGuard, installPermissionPolicy } from './shell/navigation-guard';
+import { askToQuit } from './shell/quit-dialog';
 import { openSecretStore } from './shell/secret-store-choice';
 import { createTaskbarProgress } from './shell/taskbar-progress';
 import { createTrustedSenderCheck } from './shell/trusted-sender';
@@ -39,6 +40,7 @@ app.enableSandbox();
 
 let mainWindow: BrowserWindow | undefined;
 let windowState: WindowStateTracker | undefined;
+let quitGuard: GracefulQuit | undefined;
 const liveWindow = (): BrowserWindow | undefined => (mainWindow && !mainWindow.isDestroyed() ? mainWindow : undefined);
 
 if (app.requestSingleInstanceLock()) {
@@ -51,7 +53,8 @@ async function start(): Promise<void> {
   const redactor = new SecretRedactor();
   const log = createLogger({ file: join(dataDir, 'logs', 'main.log'), stderr: isDev, level: isDev ? 'debug' : 'info', redactor });
   process.on('unhandledRejection', (reason) => log.error('unhandled promise rejection', { error: reason }));
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => app.quit());
+  // A signal is an order, not a question: no dialog.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => (quitGuard ? quitGuard.quitWithoutAsking() : app.quit()));
 
   installNavigationGuard({ isAppUrl: isOurUrl, log });
   app.on('second-instance', () => {
@@ -90,7 +93,7 @@ async function start(): Promise<void> {
     if (name === 'job.updated') updateTaskbar();
   });
 
-  installGracefulQuit(
+  quitGuard = installGracefulQuit(
     app,
     async () => {
       disposeIpc();
@@ -99,6 +102,7 @@ async function start(): Promise<void> {
       log.info('stopped');
     },
     log,
+    { confirm: { needed: () => core.activeJobCount() > 0, ask: () => askToQuit(core.activeJobs(), liveWindow()) } },
   );
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
@@ -149,6 +153,14 @@ async function openMainWindow(log: Logger): Promise<void> {
   win.on('closed', () => {
     if (mainWindow === win) mainWindow = undefined;
   });
+  // Closing the only window quits on Windows and Linux: ask before the window is gone, not after.
+  if (process.platform !== 'darwin') {
+    win.on('close', (event) => {
+      if (!quitGuard?.wouldAsk()) return;
+      event.preventDefault();
+      void quitGuard.confirmQuit().then((yes) => yes && app.quit());
+    });
+  }
   mainWindow = win;
 }
 

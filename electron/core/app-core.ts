@@ -9,6 +9,7 @@ import { Connections } from './connections';
 import { createDispatcher } from './dispatch';
 import { EndpointStore } from './endpoints/endpoint-store';
 import { DownloadLedger } from './files/download-ledger';
+import { PartialFiles } from './files/partial-files';
 import { PickedPaths } from './files/picked-paths';
 import { JobRunner } from './jobs/job-runner';
 import { SecretRedactor, type Logger } from './log/logger';
@@ -53,6 +54,8 @@ export interface AppCore {
   /** Desktop: a path the preload read from a File the operator dropped or picked; `backups.upload` takes only these. */
   allowUploadPath(path: string): void;
   activeJobCount(): number;
+  /** Jobs still queued, running or cancelling, newest first (what quitting would interrupt). */
+  activeJobs(): Job[];
   /** Mean progress (0..1) of running jobs that report it, for the taskbar; undefined when none. */
   aggregateProgress(): number | undefined;
   close(): Promise<void>;
@@ -85,7 +88,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     log,
     emit,
     appInfo: { version: options.version, host: options.host, platform: process.platform, dataDir },
-    saveRules: createSaveRules(dataDir, Boolean(options.chooseSavePath)),
+    saveRules: createSaveRules(dataDir, Boolean(options.chooseSavePath), (await PartialFiles.open(join(dataDir, 'partial-downloads.json'), log)).partials),
     downloads: await DownloadLedger.open(join(dataDir, 'downloads.json'), log),
     uploadPaths: options.host === 'electron' ? new PickedPaths() : undefined,
   };
@@ -119,6 +122,7 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
       return () => listeners.delete(listener);
     },
     activeJobCount: () => jobs.list().filter((j) => isActive(j.state)).length,
+    activeJobs: () => jobs.list().filter((j) => isActive(j.state)),
     aggregateProgress() {
       const fractions = jobs
         .list()

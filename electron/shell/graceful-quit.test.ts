@@ -42,8 +42,53 @@ describe('installGracefulQuit', () => {
     await vi.waitFor(() => expect(failing.quits).toBe(1));
 
     const hanging = new FakeApp();
-    installGracefulQuit(hanging, () => new Promise<void>(() => {}), silentLogger, 20);
+    installGracefulQuit(hanging, () => new Promise<void>(() => {}), silentLogger, { timeoutMs: 20 });
     hanging.quit();
     await vi.waitFor(() => expect(hanging.quits).toBe(1));
+  });
+
+  it('asks while jobs run: "no" keeps the app running and asks again next time; one question at a time; a signal never asks', async () => {
+    const app = new FakeApp();
+    const shutdown = vi.fn(() => Promise.resolve());
+    const answers: boolean[] = [];
+    let busy = true;
+    const ask = vi.fn(() => new Promise<boolean>((resolve) => setTimeout(() => resolve(answers.shift() ?? false), 5)));
+    const quit = installGracefulQuit(app, shutdown, silentLogger, { confirm: { needed: () => busy, ask } });
+
+    answers.push(false);
+    expect(quit.wouldAsk()).toBe(true);
+    app.quit();
+    const fromWindow = quit.confirmQuit();
+    expect(await fromWindow).toBe(false);
+    expect(ask).toHaveBeenCalledOnce();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(shutdown).not.toHaveBeenCalled();
+    expect(app.quits).toBe(0);
+
+    answers.push(true);
+    app.quit();
+    await vi.waitFor(() => expect(app.quits).toBe(1));
+    expect(ask).toHaveBeenCalledTimes(2);
+    expect(shutdown).toHaveBeenCalledOnce();
+
+    const idle = new FakeApp();
+    busy = false;
+    installGracefulQuit(idle, shutdown, silentLogger, { confirm: { needed: () => busy, ask } }).confirmQuit();
+    idle.quit();
+    await vi.waitFor(() => expect(idle.quits).toBe(1));
+    expect(ask).toHaveBeenCalledTimes(2);
+
+    busy = true;
+    const signalled = new FakeApp();
+    installGracefulQuit(signalled, shutdown, silentLogger, { confirm: { needed: () => busy, ask } }).quitWithoutAsking();
+    await vi.waitFor(() => expect(signalled.quits).toBe(1));
+    expect(ask).toHaveBeenCalledTimes(2);
+  });
+
+  it('quits when the question itself fails (no dialog can be shown)', async () => {
+    const app = new FakeApp();
+    installGracefulQuit(app, () => Promise.resolve(), silentLogger, { confirm: { needed: () => true, ask: () => Promise.reject(new Error('no display')) } });
+    app.quit();
+    await vi.waitFor(() => expect(app.quits).toBe(1));
   });
 });

@@ -5,16 +5,50 @@ export interface QuittableApp {
   quit(): void;
 }
 
+export interface GracefulQuitOptions {
+  /** Asked before shutting down while `needed` (jobs still run): false keeps the app running. Not asked again once agreed. */
+  confirm?: { needed(): boolean; ask(): Promise<boolean> };
+  timeoutMs?: number;
+}
+
+export interface GracefulQuit {
+  /** Whether quitting now would ask first; a window that is closing waits for `confirmQuit`. */
+  wouldAsk(): boolean;
+  /** Asks (one question at a time, shared by every caller); true once the operator agreed to quit. */
+  confirmQuit(): Promise<boolean>;
+  /** Quits without asking: a signal or the system ending the session. */
+  quitWithoutAsking(): void;
+}
+
 /**
- * Holds the first quit until `shutdown` (core.close: persist jobs, close connections) finishes or
- * times out, then quits for real. Further quit requests while it runs are absorbed.
+ * Holds the first quit until the operator agreed (when jobs run) and `shutdown` (core.close: persist
+ * jobs, close connections) finished or timed out, then quits for real. Further quit requests while
+ * it runs are absorbed.
  */
-export function installGracefulQuit(app: QuittableApp, shutdown: () => Promise<void>, log: Logger, timeoutMs = 10_000): void {
-  let phase: 'running' | 'closing' | 'done' = 'running';
-  app.on('before-quit', (event) => {
-    if (phase === 'done') return;
-    event.preventDefault();
-    if (phase === 'closing') return;
+export function installGracefulQuit(app: QuittableApp, shutdown: () => Promise<void>, log: Logger, options: GracefulQuitOptions = {}): GracefulQuit {
+  const timeoutMs = options.timeoutMs ?? 10_000;
+  let phase: 'running' | 'asking' | 'closing' | 'done' = 'running';
+  let agreed = false;
+  let question: Promise<boolean> | undefined;
+  const wouldAsk = () => !agreed && Boolean(options.confirm?.needed());
+
+  const confirmQuit = (): Promise<boolean> => {
+    if (!wouldAsk()) return Promise.resolve(true);
+    question ??= (options.confirm as { ask(): Promise<boolean> })
+      .ask()
+      .catch((error: unknown) => {
+        log.error('could not ask whether to quit; quitting', { error });
+        return true;
+      })
+      .then((yes) => {
+        agreed = yes;
+        question = undefined;
+        return yes;
+      });
+    return question;
+  };
+
+  const close = () => {
     phase = 'closing';
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<'timeout'>((resolve) => {
@@ -30,5 +64,27 @@ export function installGracefulQuit(app: QuittableApp, shutdown: () => Promise<v
         phase = 'done';
         app.quit();
       });
+  };
+
+  app.on('before-quit', (event) => {
+    if (phase === 'done') return;
+    event.preventDefault();
+    if (phase !== 'running') return;
+    if (!wouldAsk()) return close();
+    phase = 'asking';
+    void confirmQuit().then((yes) => {
+      if (yes) return close();
+      phase = 'running';
+      log.info('quit cancelled: jobs are still running');
+    });
   });
+
+  return {
+    wouldAsk,
+    confirmQuit,
+    quitWithoutAsking() {
+      agreed = true;
+      app.quit();
+    },
+  };
 }

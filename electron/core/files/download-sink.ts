@@ -39,6 +39,17 @@ export function partPathFor(destination: string): string {
   return `${destination}.${randomBytes(4).toString('hex')}.part`;
 }
 
+/** Whether a path has the shape `partPathFor` gives. */
+export function isPartPath(path: string): boolean {
+  return /\.[0-9a-f]{8}\.part$/.test(path);
+}
+
+/** Keeps a list of the `.part` files in use, so the next start can remove what a crash left behind. */
+export interface PartRegistry {
+  adding(path: string): Promise<void>;
+  gone(path: string): Promise<void>;
+}
+
 async function writeAll(handle: FileHandle, chunk: Buffer): Promise<void> {
   let offset = 0;
   while (offset < chunk.length) offset += (await handle.write(chunk, offset)).bytesWritten;
@@ -111,11 +122,26 @@ function durableWriter(file: PartFile): Writable {
 /** The `.part` file, opened once on demand; `close` waits for an open still under way, so nothing is left behind. */
 class PartFile {
   private opening: Promise<FileHandle> | undefined;
-  constructor(readonly path: string) {}
+  constructor(
+    readonly path: string,
+    private readonly registry: PartRegistry | undefined,
+  ) {}
 
   open(): Promise<FileHandle> {
-    this.opening ??= open(this.path, 'wx', 0o600).catch((error: unknown) => Promise.reject(fileSystemError(error, this.path)));
+    this.opening ??= this.create();
     return this.opening;
+  }
+
+  private async create(): Promise<FileHandle> {
+    // Listed before it exists: a crash right after creating it still leaves it listed.
+    await this.registry?.adding(this.path);
+    try {
+      return await open(this.path, 'wx', 0o600);
+    } catch (error) {
+      // Not ours (it could not be created): never to be swept.
+      await this.registry?.gone(this.path);
+      throw fileSystemError(error, this.path);
+    }
   }
 
   /** Whether the file was created by this sink (and so may be removed by it). */
@@ -138,6 +164,7 @@ export interface DownloadSinkOptions {
   overwrite: boolean;
   /** Called once the sink is done with its destination (committed or discarded). */
   onRelease?: () => void;
+  partRegistry?: PartRegistry;
 }
 
 export function openDownloadSink(destination: string, options: DownloadSinkOptions = { overwrite: false }): DownloadSink {
@@ -146,10 +173,11 @@ export function openDownloadSink(destination: string, options: DownloadSinkOptio
   let result: WrittenFile | undefined;
   let saved: (WrittenFile & { path: string }) | undefined;
   let released = false;
-  const release = () => {
+  const release = async () => {
     if (released) return;
     released = true;
     options.onRelease?.();
+    await options.partRegistry?.gone(part);
   };
   return {
     destination,
@@ -172,7 +200,7 @@ export function openDownloadSink(destination: string, options: DownloadSinkOptio
           callback(null, chunk);
         },
       });
-      const file = new PartFile(part);
+      const file = new PartFile(part, options.partRegistry);
       try {
         await pipeline(source, measure, durableWriter(file), { signal });
       } catch (error) {
@@ -199,13 +227,13 @@ export function openDownloadSink(destination: string, options: DownloadSinkOptio
         await rename(part, kept);
         throw new AppError('conflict', `A file appeared at ${destination} while the download ran, so nothing was replaced. The verified download is kept as ${kept}.`, 'Rename it as you need.');
       } finally {
-        release();
+        await release();
       }
       await syncFolder(dirname(destination));
     },
     async discard() {
       await rm(part, { force: true });
-      release();
+      await release();
     },
   };
 }

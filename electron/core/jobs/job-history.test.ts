@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { HistoryWriter } from './job-history';
 import { withTempDir } from './test-kit';
 import type { PersistedJob } from './types';
+import { jobFixture } from '../../../shared/test-support/job-fixture';
 
 let dir: string;
 let cleanup: () => Promise<void>;
@@ -16,20 +17,7 @@ afterEach(async () => {
   await cleanup();
 });
 
-const job = (id: string): PersistedJob => ({
-  id,
-  endpointId: 'ep',
-  endpointName: 'Laptop',
-  kind: 'create',
-  state: 'running',
-  stage: 'Working',
-  progress: {},
-  startedAt: '2025-01-01T00:00:00.000Z',
-  updatedAt: '2025-01-01T00:00:00.000Z',
-  cancellable: true,
-  stalled: false,
-    milestones: [],
-});
+const job = (id: string): PersistedJob => jobFixture({ id, endpointId: 'ep', endpointName: 'Laptop' });
 
 describe('HistoryWriter', () => {
   function writerOver(jobs: () => PersistedJob[]) {

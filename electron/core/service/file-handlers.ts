@@ -5,7 +5,7 @@ import type { CallHandlers } from '../../../shared/contract';
 import { AppError } from '../../../shared/errors';
 import type { Endpoint } from '../../../shared/domain';
 import type { OperationContext, OperationOutcome } from '../../providers/provider';
-import { openDownloadSink, type DownloadSink } from '../files/download-sink';
+import { openDownloadSink, type DownloadSink, type PartRegistry } from '../files/download-sink';
 import { checkSaveDestination, type SaveDestination } from '../files/save-destination';
 import type { CoreDeps } from './deps';
 import { requireCapability, startJob } from './provider-calls';
@@ -76,10 +76,12 @@ export interface SaveRules {
   dataDir: string;
   chosenByDialog?: Set<string>;
   inUse: Set<string>;
+  /** Lists the `.part` files being written, so the next start removes any a crash left behind. */
+  partRegistry?: PartRegistry;
 }
 
-export function createSaveRules(dataDir: string, hasDialog: boolean): SaveRules {
-  return { dataDir, chosenByDialog: hasDialog ? new Set() : undefined, inUse: new Set() };
+export function createSaveRules(dataDir: string, hasDialog: boolean, partRegistry?: PartRegistry): SaveRules {
+  return { dataDir, chosenByDialog: hasDialog ? new Set() : undefined, inUse: new Set(), partRegistry };
 }
 
 export async function openCheckedSink(destination: SaveDestination, rules: SaveRules): Promise<DownloadSink> {
@@ -87,7 +89,7 @@ export async function openCheckedSink(destination: SaveDestination, rules: SaveR
   // A dialog's answer is good for one transfer.
   rules.chosenByDialog?.delete(destination.path);
   rules.inUse.add(target);
-  return openDownloadSink(target, { overwrite: destination.overwrite, onRelease: () => rules.inUse.delete(target) });
+  return openDownloadSink(target, { overwrite: destination.overwrite, onRelease: () => rules.inUse.delete(target), partRegistry: rules.partRegistry });
 }
 
 export function fileHandlers(deps: CoreDeps, chooseSavePath: ChooseSavePath | undefined): FileHandlers {

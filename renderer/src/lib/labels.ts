@@ -1,22 +1,8 @@
-import type { Backup, Job, JobKind, JobState } from '../../../shared/domain';
+import type { Backup, JobState } from '../../../shared/domain';
 
 export type Tone = 'neutral' | 'info' | 'success' | 'warning' | 'danger';
 
-const jobKindLabels: Record<JobKind, string> = {
-  create: 'Back up',
-  restore: 'Restore',
-  delete: 'Delete',
-  'backup-asset': 'Back up asset',
-  'import-record': 'Import backup record',
-  download: 'Download',
-  upload: 'Upload',
-  'factory-reset': 'Factory reset',
-};
-
-export function jobTitle(job: Pick<Job, 'kind' | 'backupId'>): string {
-  const label = jobKindLabels[job.kind];
-  return job.backupId ? `${label} ${job.backupId}` : label;
-}
+export { jobTitle } from '../../../shared/job-title';
 
 export const jobStateLabels: Record<JobState, string> = {
   queued: 'Queued',

@@ -3,24 +3,9 @@ import type { Job } from '../../../shared/domain';
 import { becameTerminal, mergeFetchedJobs, upsertJob } from './jobs-cache';
 import { shouldRetry } from './retry-policy';
 import { ClientError } from '../client/client-error';
+import { jobFixture } from '../../../shared/test-support/job-fixture';
 
-function job(id: string, overrides: Partial<Job> = {}): Job {
-  return {
-    id,
-    endpointId: 'e1',
-    endpointName: 'Pieces',
-    kind: 'create',
-    state: 'running',
-    stage: 'Working',
-    progress: {},
-    startedAt: '2025-01-01T00:00:00.000Z',
-    updatedAt: '2025-01-01T00:00:00.000Z',
-    cancellable: true,
-    stalled: false,
-    milestones: [],
-    ...overrides,
-  };
-}
+const job = (id: string, overrides: Partial<Job> = {}): Job => jobFixture({ id, ...overrides });
 
 describe('upsertJob', () => {
   it('adds new jobs newest first', () => {

@@ -1,0 +1,21 @@
+import { dialog, type BrowserWindow, type MessageBoxOptions } from 'electron';
+import type { Job } from '../../shared/domain';
+import { quitWarning } from './quit-warning';
+
+/** The native question before quitting while jobs run; "Keep running" is the default and Escape. */
+export async function askToQuit(activeJobs: readonly Job[], window: BrowserWindow | undefined): Promise<boolean> {
+  const warning = quitWarning(activeJobs);
+  if (!warning) return true;
+  const options: MessageBoxOptions = {
+    type: 'warning',
+    title: 'Backup Console',
+    message: warning.message,
+    detail: warning.detail,
+    buttons: ['Keep running', 'Quit anyway'],
+    defaultId: 0,
+    cancelId: 0,
+    noLink: true,
+  };
+  const { response } = window ? await dialog.showMessageBox(window, options) : await dialog.showMessageBox(options);
+  return response === 1;
+}
