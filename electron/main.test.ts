@@ -41,10 +41,12 @@ const fx = vi.hoisted(() => {
     setAboutPanelOptions: () => {},
     showAboutPanel: () => {},
     exit: () => {},
+    /** Like Electron: before-quit, then every window's close (either can cancel), then the exit. */
     quit() {
       quitCalls.count++;
       let prevented = false;
       app.emit('before-quit', { preventDefault: () => (prevented = true) });
+      for (const window of prevented ? [] : windows) window.emit('close', { preventDefault: () => (prevented = true) });
       if (!prevented) quitCalls.exited++;
     },
   });
@@ -79,6 +81,17 @@ const fx = vi.hoisted(() => {
     }
     isDestroyed = () => false;
     isMaximized = () => false;
+    isMinimized = () => false;
+    shown = 0;
+    hidden = 0;
+    show(): void {
+      this.shown++;
+    }
+    hide(): void {
+      this.hidden++;
+    }
+    focus(): void {}
+    restore(): void {}
     getNormalBounds = () => ({ x: 0, y: 0, width: 1280, height: 820 });
     setProgressBar(value: number, options: unknown): void {
       this.progress.push([value, options]);
@@ -132,8 +145,9 @@ const fx = vi.hoisted(() => {
     },
   };
   /** The native quit question: what it was asked, and which button the operator presses. */
-  const questions = { asked: [] as { message: string; detail: string; buttons: string[]; cancelId: number }[], press: 0 };
-  return { app, paths, quitCalls, windows, FakeWindow, handlers, session, opened, menu, core, questions };
+  const questions = { asked: [] as { message: string; detail: string; buttons: string[]; cancelId: number; signal: AbortSignal }[], press: 0 as number | 'nobody' };
+  const powerMonitor = new Emitter();
+  return { app, paths, quitCalls, windows, FakeWindow, handlers, session, opened, menu, core, questions, powerMonitor };
 });
 
 vi.mock('electron', () => ({
@@ -141,9 +155,12 @@ vi.mock('electron', () => ({
   BrowserWindow: fx.FakeWindow,
   dialog: {
     showErrorBox: () => {},
-    showMessageBox: async (_window: unknown, options: { message: string; detail: string; buttons: string[]; cancelId: number }) => {
+    showMessageBox: async (_window: unknown, options: { message: string; detail: string; buttons: string[]; cancelId: number; signal: AbortSignal }) => {
       fx.questions.asked.push(options);
-      return { response: fx.questions.press };
+      const press = fx.questions.press;
+      if (press !== 'nobody') return { response: press };
+      // Nobody at the screen: only the signal dismisses it (Electron then answers the cancel button).
+      return new Promise((resolve) => options.signal.addEventListener('abort', () => resolve({ response: options.cancelId })));
     },
   },
   Menu: { buildFromTemplate: (t: unknown) => t, setApplicationMenu: () => (fx.menu.set = true) },
@@ -158,6 +175,7 @@ vi.mock('electron', () => ({
     getPrimaryDisplay: () => ({ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }),
   },
   session: { defaultSession: fx.session },
+  powerMonitor: fx.powerMonitor,
   shell: { openExternal: async (url: string) => void fx.opened.push(url) },
   ipcMain: {
     handle: (channel: string, handler: Listener) => fx.handlers.set(channel, handler),
@@ -182,7 +200,8 @@ beforeAll(async () => {
 
 afterAll(() => {
   vi.unstubAllEnvs();
-  rmSync(dataDir, { recursive: true, force: true });
+  // Not now: closing the window (as quitting does) still saves its state in the background.
+  process.once('exit', () => rmSync(dataDir, { recursive: true, force: true }));
 });
 
 describe('main wiring', () => {
@@ -249,13 +268,13 @@ describe('main wiring', () => {
     expect(headers?.['Content-Security-Policy']?.[0]).toContain("script-src 'self';");
   });
 
-  it('asks before quitting while jobs run, keeps running on "Keep running", and closes the core before quitting', async () => {
+  it('asks before quitting while jobs run, keeps running on "Keep running", quits without asking when the system shuts down, and closes the core first', async () => {
     fx.questions.press = 0;
     fx.app.quit();
     await vi.waitFor(() => expect(fx.questions.asked).toHaveLength(1));
     expect(fx.questions.asked[0]).toMatchObject({
       message: 'An operation is still running. Quit Backup Console anyway?',
-      detail: '• Download 3 on edge-appliance (Downloading 40 MB of 100 MB, 40 %): stops; the backup stays on the endpoint, and the partial file is removed at the next start.',
+      detail: '• Download 3 on edge-appliance (Downloading 40 MB of 100 MB, 40 %): stops, and its partial file is removed; the backup stays on the endpoint.',
       buttons: ['Keep running', 'Quit anyway'],
       cancelId: 0,
     });
@@ -272,11 +291,18 @@ describe('main wiring', () => {
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
 
-    fx.questions.press = 1;
+    // The system shuts down while the question waits for nobody: it quits, without the answer.
+    fx.questions.press = 'nobody';
     fx.app.quit();
-    await vi.waitFor(() => expect(fx.questions.asked).toHaveLength(process.platform === 'darwin' ? 2 : 3));
-    expect(fx.quitCalls.exited).toBe(0);
+    const asked = process.platform === 'darwin' ? 2 : 3;
+    await vi.waitFor(() => expect(fx.questions.asked).toHaveLength(asked));
+    let delayed = false;
+    fx.powerMonitor.emit('shutdown', { preventDefault: () => (delayed = true) });
+    expect(delayed).toBe(true);
+    expect(fx.questions.asked[asked - 1]!.signal.aborted).toBe(true);
     await vi.waitFor(() => expect(fx.quitCalls.exited).toBe(1));
+    expect(fx.questions.asked).toHaveLength(asked);
+    expect(win()!.hidden).toBe(1);
     expect(fx.core.closed).toBe(true);
     expect(fx.handlers.size).toBe(0);
   });

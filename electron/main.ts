@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, type BrowserWindow, dialog, Menu, safeStorage, screen, session } from 'electron';
+import { app, type BrowserWindow, dialog, Menu, powerMonitor, safeStorage, screen, session } from 'electron';
 import { toErrorEnvelope } from '../shared/errors';
 import { createAppCore, type AppCore } from './core/app-core';
 import { createLogger, SecretRedactor, type Logger } from './core/log/logger';
@@ -53,8 +53,6 @@ async function start(): Promise<void> {
   const redactor = new SecretRedactor();
   const log = createLogger({ file: join(dataDir, 'logs', 'main.log'), stderr: isDev, level: isDev ? 'debug' : 'info', redactor });
   process.on('unhandledRejection', (reason) => log.error('unhandled promise rejection', { error: reason }));
-  // A signal is an order, not a question: no dialog.
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => (quitGuard ? quitGuard.quitWithoutAsking() : app.quit()));
 
   installNavigationGuard({ isAppUrl: isOurUrl, log });
   app.on('second-instance', () => {
@@ -96,14 +94,17 @@ async function start(): Promise<void> {
   quitGuard = installGracefulQuit(
     app,
     async () => {
+      // Gone from the screen at once: what follows (stopping transfers, saving) is not the operator's wait.
+      liveWindow()?.hide();
       disposeIpc();
       await windowState?.flush();
       await core.close();
       log.info('stopped');
     },
     log,
-    { confirm: { needed: () => core.activeJobCount() > 0, ask: () => askToQuit(core.activeJobs(), liveWindow()) } },
+    { confirm: { needed: () => core.activeJobCount() > 0, ask: (dismissed) => askToQuit(core.activeJobs(), liveWindow(), dismissed) } },
   );
+  installQuitOrders(quitGuard);
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
@@ -113,6 +114,20 @@ async function start(): Promise<void> {
 
   await openMainWindow(log);
   updateTaskbar(true);
+}
+
+/**
+ * A signal or the system shutting down is an order, not a question: quit without the dialog (nobody
+ * may be there to answer it). Registered after whenReady, or Electron's own handlers (which only call
+ * app.quit) would replace them on Linux and macOS.
+ */
+function installQuitOrders(guard: GracefulQuit): void {
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => guard.quitWithoutAsking());
+  powerMonitor.on('shutdown', (event?: Electron.Event) => {
+    // Asks logind or macOS to wait while jobs are saved and connections closed.
+    event?.preventDefault();
+    guard.quitWithoutAsking();
+  });
 }
 
 /** The native save dialog, attached to the window so it is modal to it. */

@@ -132,6 +132,8 @@ export async function createAppCore(options: AppCoreOptions): Promise<AppCore> {
     },
     async close() {
       listeners.clear();
+      // Transfers die with the process and cannot be picked up again: stop them so their partial files go now.
+      await jobs.stopForQuit(['download', 'upload'], 5_000);
       await jobs.close();
       await connections.closeAll();
       log.info('core stopped');

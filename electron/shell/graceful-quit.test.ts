@@ -91,4 +91,25 @@ describe('installGracefulQuit', () => {
     app.quit();
     await vi.waitFor(() => expect(app.quits).toBe(1));
   });
+
+  it('a forced quit while the question is open quits at once, dismisses the question, and a late "Keep running" cannot undo it', async () => {
+    const app = new FakeApp();
+    const shutdown = vi.fn(() => Promise.resolve());
+    let answer!: (yes: boolean) => void;
+    let dismissed: AbortSignal | undefined;
+    const ask = (signal: AbortSignal) => {
+      dismissed = signal;
+      return new Promise<boolean>((resolve) => (answer = resolve));
+    };
+    const quit = installGracefulQuit(app, shutdown, silentLogger, { confirm: { needed: () => true, ask } });
+    app.quit();
+    await vi.waitFor(() => expect(dismissed).toBeDefined());
+    quit.quitWithoutAsking();
+    expect(dismissed?.aborted).toBe(true);
+    await vi.waitFor(() => expect(app.quits).toBe(1));
+    answer(false);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(shutdown).toHaveBeenCalledOnce();
+    expect(quit.wouldAsk()).toBe(false);
+  });
 });

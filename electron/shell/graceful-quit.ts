@@ -6,8 +6,11 @@ export interface QuittableApp {
 }
 
 export interface GracefulQuitOptions {
-  /** Asked before shutting down while `needed` (jobs still run): false keeps the app running. Not asked again once agreed. */
-  confirm?: { needed(): boolean; ask(): Promise<boolean> };
+  /**
+   * Asked before shutting down while `needed` (jobs still run): false keeps the app running. Not asked
+   * again once agreed. `dismissed` aborts when the quit is forced while the question is open.
+   */
+  confirm?: { needed(): boolean; ask(dismissed: AbortSignal): Promise<boolean> };
   timeoutMs?: number;
 }
 
@@ -29,23 +32,29 @@ export function installGracefulQuit(app: QuittableApp, shutdown: () => Promise<v
   const timeoutMs = options.timeoutMs ?? 10_000;
   let phase: 'running' | 'asking' | 'closing' | 'done' = 'running';
   let agreed = false;
-  let question: Promise<boolean> | undefined;
+  let forced = false;
+  let question: { answer: Promise<boolean>; dismiss: AbortController } | undefined;
   const wouldAsk = () => !agreed && Boolean(options.confirm?.needed());
 
   const confirmQuit = (): Promise<boolean> => {
     if (!wouldAsk()) return Promise.resolve(true);
-    question ??= (options.confirm as { ask(): Promise<boolean> })
-      .ask()
-      .catch((error: unknown) => {
-        log.error('could not ask whether to quit; quitting', { error });
-        return true;
-      })
-      .then((yes) => {
-        agreed = yes;
-        question = undefined;
-        return yes;
-      });
-    return question;
+    if (!question) {
+      const dismiss = new AbortController();
+      const answer = (options.confirm as NonNullable<GracefulQuitOptions['confirm']>)
+        .ask(dismiss.signal)
+        .catch((error: unknown) => {
+          log.error('could not ask whether to quit; quitting', { error });
+          return true;
+        })
+        .then((yes) => {
+          question = undefined;
+          // A forced quit while the question was open wins over a late "Keep running".
+          agreed ||= yes || forced;
+          return agreed;
+        });
+      question = { answer, dismiss };
+    }
+    return question.answer;
   };
 
   const close = () => {
@@ -73,6 +82,7 @@ export function installGracefulQuit(app: QuittableApp, shutdown: () => Promise<v
     if (!wouldAsk()) return close();
     phase = 'asking';
     void confirmQuit().then((yes) => {
+      if (phase !== 'asking') return;
       if (yes) return close();
       phase = 'running';
       log.info('quit cancelled: jobs are still running');
@@ -83,8 +93,10 @@ export function installGracefulQuit(app: QuittableApp, shutdown: () => Promise<v
     wouldAsk,
     confirmQuit,
     quitWithoutAsking() {
-      agreed = true;
-      app.quit();
+      forced = agreed = true;
+      question?.dismiss.abort();
+      if (phase === 'asking') close();
+      else app.quit();
     },
   };
 }

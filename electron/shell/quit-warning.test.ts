@@ -18,9 +18,9 @@ describe('the question before quitting', () => {
     ]);
     expect(warning?.message).toBe('3 operations are still running. Quit Backup Console anyway?');
     expect(warning?.detail.split('\n')).toEqual([
-      '• Restore 2 on lab appliance (Appliance rebooting): goes on at the endpoint (quitting does not stop it); Backup Console looks for its outcome at the next start.',
-      '• Upload on lab appliance (Uploading 10 MB of 80 MB, 12 %): stops; the endpoint discards the unfinished file (check its backup list after the next start).',
-      '• Back up 5 on core (Downloading 1 MB): goes on at the endpoint (quitting does not stop it); Backup Console looks for its outcome at the next start; its download stops, and the partial file is removed at the next start.',
+      '• Restore 2 on lab appliance (Appliance rebooting): if the endpoint has it already, it goes on there (quitting does not stop it); at the next start Backup Console checks on it where the endpoint can tell.',
+      '• Upload on lab appliance (Uploading 10 MB of 80 MB, 12 %): stops; the endpoint may keep an incomplete backup, so check its list and delete any upload that is not completed.',
+      '• Back up 5 on core (Downloading 1 MB): if the endpoint has it already, it goes on there (quitting does not stop it); at the next start Backup Console checks on it where the endpoint can tell; if it was also to be downloaded, that download does not happen.',
     ]);
   });
 });

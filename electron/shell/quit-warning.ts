@@ -1,13 +1,13 @@
 import type { Job, JobKind } from '../../shared/domain';
 import { jobTitle } from '../../shared/job-title';
 
-const goesOn = 'goes on at the endpoint (quitting does not stop it); Backup Console looks for its outcome at the next start';
+const goesOn = 'if the endpoint has it already, it goes on there (quitting does not stop it); at the next start Backup Console checks on it where the endpoint can tell';
 
 /** What quitting the app does to a job of each kind, in the operator's words. */
 const afterQuit: Record<JobKind, string> = {
-  download: 'stops; the backup stays on the endpoint, and the partial file is removed at the next start',
-  upload: 'stops; the endpoint discards the unfinished file (check its backup list after the next start)',
-  create: goesOn,
+  download: 'stops, and its partial file is removed; the backup stays on the endpoint',
+  upload: 'stops; the endpoint may keep an incomplete backup, so check its list and delete any upload that is not completed',
+  create: `${goesOn}; if it was also to be downloaded, that download does not happen`,
   restore: goesOn,
   delete: goesOn,
   'factory-reset': goesOn,
@@ -22,10 +22,7 @@ export interface QuitWarning {
 
 function line(job: Job): string {
   const percent = job.progress.fraction !== undefined ? `, ${Math.floor(job.progress.fraction * 100)} %` : '';
-  let consequence = afterQuit[job.kind];
-  // A backup that is also being downloaded: the endpoint keeps making it, the transfer to this computer stops.
-  if (job.kind === 'create' && job.progress.bytesDone !== undefined) consequence = `${goesOn}; its download stops, and the partial file is removed at the next start`;
-  return `• ${jobTitle(job)} on ${job.endpointName} (${job.stage}${percent}): ${consequence}.`;
+  return `• ${jobTitle(job)} on ${job.endpointName} (${job.stage}${percent}): ${afterQuit[job.kind]}.`;
 }
 
 /** The question asked before quitting while jobs run; undefined when nothing runs. */

@@ -144,11 +144,16 @@ class PartFile {
     }
   }
 
-  /** Whether the file was created by this sink (and so may be removed by it). */
+  /** Whether the file was created by this sink (and so may be removed by it). After a failure, a failed close does not matter. */
   async close(): Promise<boolean> {
     const handle = await this.opening?.catch(() => undefined);
     await handle?.close().catch(() => undefined);
     return handle !== undefined;
+  }
+
+  /** After a complete write: a network file system may report a deferred write error only here. */
+  async closeWritten(): Promise<void> {
+    await (await this.opening)?.close();
   }
 }
 
@@ -205,10 +210,15 @@ export function openDownloadSink(destination: string, options: DownloadSinkOptio
         await pipeline(source, measure, durableWriter(file), { signal });
       } catch (error) {
         if (await file.close()) await rm(part, { force: true });
+        await options.partRegistry?.gone(part);
         if (signal?.aborted) throw new AppError('cancelled', 'The download was cancelled; the partial file was removed.');
         throw fileSystemError(error, part);
       }
-      await file.close();
+      await file.closeWritten().catch(async (error: unknown) => {
+        await rm(part, { force: true });
+        await options.partRegistry?.gone(part);
+        throw fileSystemError(error, part);
+      });
       result = { bytes, sha256Hex: sha256.digest('hex'), ...(sha1 ? { sha1Base64: sha1.digest('base64') } : {}) };
       return result;
     },

@@ -78,4 +78,34 @@ describe('partial downloads left by a crash', () => {
     expect(listed()).toEqual([]);
     expect(readdirSync(join(dir, 'data')).some((name) => name.startsWith('partial-downloads.json.corrupt-'))).toBe(true);
   });
+
+  it('lists a partial file before it exists', async () => {
+    const { partials } = await PartialFiles.open(listFile, silentLogger);
+    const seen: { path: string; existed: boolean; listed: string[] }[] = [];
+    const registry = {
+      adding: async (path: string) => {
+        await partials.adding(path);
+        seen.push({ path, existed: existsSync(path), listed: listed() });
+      },
+      gone: (path: string) => partials.gone(path),
+    };
+    const sink = openDownloadSink(join(dir, 'ordered.tgz'), { overwrite: false, partRegistry: registry });
+    await sink.write(Readable.from([Buffer.from([0x1f, 0x8b])]), () => undefined);
+    expect(seen).toEqual([{ path: expect.stringMatching(/ordered\.tgz\.[0-9a-f]{8}\.part$/), existed: false, listed: [seen[0]!.path] }]);
+    await sink.discard();
+  });
+
+  it('keeps listing a leftover whose folder is not there now (a disk not plugged in), and forgets one that is gone from its folder', async () => {
+    const unplugged = join(dir, 'usb-disk', 'backup.tgz.0a1b2c3d.part');
+    const gone = join(dir, 'backup.tgz.0a1b2c3d.part');
+    writeFileSync(listFile, JSON.stringify({ version: 1, parts: [unplugged, gone] }));
+    const { swept } = await PartialFiles.open(listFile, silentLogger);
+    expect(swept).toEqual({ removed: [], skipped: [] });
+    expect(listed()).toEqual([unplugged]);
+
+    mkdirSync(join(dir, 'usb-disk'));
+    writeFileSync(unplugged, 'partial');
+    expect((await PartialFiles.open(listFile, silentLogger)).swept).toEqual({ removed: [unplugged], skipped: [] });
+    expect(listed()).toEqual([]);
+  });
 });

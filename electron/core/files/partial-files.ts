@@ -1,4 +1,6 @@
-import { lstat, rm } from 'node:fs/promises';
+import type { Stats } from 'node:fs';
+import { lstat, rm, stat } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { z } from 'zod';
 import type { Logger } from '../log/logger';
 import { moveAside, readJsonFile, writeFileAtomic } from '../fs/atomic-file';
@@ -16,7 +18,8 @@ export interface SweepResult {
 /**
  * The `.part` files being written right now, on disk: a download cut short by a crash, a power cut
  * or a forced quit leaves its partial file behind, and the next start removes exactly those (never
- * anything else in the user's folder). A path is listed before its file is created.
+ * anything else in the user's folder). A path is listed before its file is created (when the list
+ * can be saved at all: a failure to save it is logged and never stops a download).
  */
 export class PartialFiles {
   private writes: Promise<void> = Promise.resolve();
@@ -49,8 +52,15 @@ export class PartialFiles {
   private async sweep(leftovers: string[]): Promise<SweepResult> {
     const result: SweepResult = { removed: [], skipped: [] };
     for (const path of leftovers) {
-      const info = await lstat(path).catch(() => undefined);
-      if (!info) continue;
+      let info: Stats;
+      try {
+        info = await lstat(path);
+      } catch (error) {
+        // Gone (removed or committed) from a folder that is there: done. Anything else (a disk not
+        // plugged in, a share offline): still listed, for the next start.
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || !(await folderExists(dirname(path)))) this.parts.add(path);
+        continue;
+      }
       if (!info.isFile() || !isPartPath(path)) {
         result.skipped.push(path);
         continue;
@@ -76,6 +86,10 @@ export class PartialFiles {
       .catch((error: unknown) => this.log.warn('could not save the list of partial downloads', { error }));
     return this.writes;
   }
+}
+
+async function folderExists(path: string): Promise<boolean> {
+  return (await stat(path).catch(() => undefined))?.isDirectory() ?? false;
 }
 
 async function readLeftovers(file: string, log: Logger): Promise<string[]> {

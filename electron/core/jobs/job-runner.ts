@@ -1,4 +1,4 @@
-import type { Job } from '../../../shared/domain';
+import type { Job, JobKind } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
 import type { OperationContext, OperationOutcome, ProgressUpdate } from '../../providers/provider';
 import { silentLogger, type Logger } from '../log/logger';
@@ -26,6 +26,10 @@ interface Run {
   throttle: UpdateThrottle;
   stall: StallWatch;
   finished: boolean;
+  /** Settles once the operation returned and the job ended. */
+  done?: Promise<void>;
+  /** Stopped because the app quits, not by the operator: the outcome says so. */
+  quitting?: boolean;
 }
 
 interface JobRecord {
@@ -102,6 +106,26 @@ export class JobRunner {
     return toPublic(job);
   }
 
+  /**
+   * Quitting: stops the running jobs of these kinds (transfers to and from this computer, which
+   * cannot be picked up again) and waits at most `graceMs` for them to clean up and end.
+   */
+  async stopForQuit(kinds: readonly JobKind[], graceMs: number): Promise<void> {
+    const ending: Promise<void>[] = [];
+    for (const record of this.records.values()) {
+      const run = record.run;
+      if (!run?.done || !kinds.includes(record.job.kind)) continue;
+      run.quitting = true;
+      if (record.job.state !== 'cancelling') this.setState(record, 'cancelling');
+      run.controller.abort(new AppError('cancelled', 'Backup Console quit.'));
+      ending.push(run.done);
+    }
+    if (!ending.length) return;
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([Promise.all(ending), new Promise((resolve) => (timer = setTimeout(resolve, graceMs)))]);
+    clearTimeout(timer);
+  }
+
   /** Jobs that were active when the last session stopped and have not been re-attached or closed yet. */
   interruptedAtLastStop(): PersistedJob[] {
     return this.newestFirst()
@@ -176,7 +200,7 @@ export class JobRunner {
     record.job.updatedAt = iso(this.now());
     this.emit(record);
     this.persist(true);
-    this.execute(record, run, work).catch((error: unknown) => this.log.error('Job runner failed to finish a job', { jobId: record.job.id, error }));
+    run.done = this.execute(record, run, work).catch((error: unknown) => this.log.error('Job runner failed to finish a job', { jobId: record.job.id, error }));
   }
 
   private async execute(record: JobRecord, run: Run, work: Work): Promise<void> {
@@ -260,13 +284,14 @@ export class JobRunner {
     run.stall.dispose();
     run.throttle.dispose();
     record.run = undefined;
-    this.end(record, ending);
+    this.end(record, ending, run.quitting);
     run.throttle.immediate();
   }
 
   /** Moves a job to its terminal state, prunes the history and saves it; the caller emits. */
-  private end(record: JobRecord, ending: Ending): void {
+  private end(record: JobRecord, ending: Ending, quitting = false): void {
     endJob(record.job, ending, iso(this.now()));
+    if (quitting) record.job.outcome = `Stopped because Backup Console quit. ${record.job.outcome ?? record.job.error?.message ?? ''}`.trim();
     this.prune();
     this.persist(true);
   }

@@ -24,6 +24,21 @@ export interface ApplianceCoreHarness {
   backups(): Promise<Backup[]>;
 }
 
+/** Adds the simulator as an endpoint whose certificate the operator accepted. */
+export async function addApplianceEndpoint(t: CoreUnderTest, sim: ApplianceSim): Promise<EndpointView> {
+  const imported = await t.call<{ added: EndpointView[] }>('endpoints.import', {
+    text: JSON.stringify({
+      kind: 'appliance',
+      name: 'Lab appliance',
+      url: sim.url,
+      tls: { caPem: sim.certPem, fingerprint256: sim.fingerprint256 },
+      settings: { username: sim.credentials.username },
+      secrets: { password: sim.credentials.password },
+    }),
+  });
+  return imported.added[0]!;
+}
+
 /**
  * The core with the appliance provider in front of a simulator whose certificate the operator
  * accepted (its own certificate as trust anchor, its SHA-256 pinned), as the endpoint form stores it.
@@ -37,17 +52,7 @@ export function useApplianceCore(options: ApplianceSimOptions = {}): ApplianceCo
     h.t = await startCoreUnderTest('appliance', { providers: createProviderRegistry({ appliance: fastApplianceProvider() }), host: 'electron' });
     h.call = (name, input) => h.t.call(name, input);
     h.finished = (job, timeoutMs) => h.t.finished(job, timeoutMs);
-    const imported = await h.call<{ added: EndpointView[] }>('endpoints.import', {
-      text: JSON.stringify({
-        kind: 'appliance',
-        name: 'Lab appliance',
-        url: h.sim.url,
-        tls: { caPem: h.sim.certPem, fingerprint256: h.sim.fingerprint256 },
-        settings: { username: h.sim.credentials.username },
-        secrets: { password: h.sim.credentials.password },
-      }),
-    });
-    h.endpoint = imported.added[0];
+    h.endpoint = await addApplianceEndpoint(h.t, h.sim);
     h.backups = () => h.call<Backup[]>('backups.list', { endpointId: h.endpoint.id });
     h.files = mkdtempSync(join(tmpdir(), 'bc-appliance-files-'));
   });
