@@ -2,12 +2,13 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
+import { expect, test, type ElectronApplication, type Page } from '@playwright/test';
 import { gzipSync } from 'node:zlib';
 import { startApplianceSim } from '../sims/appliance';
 import { startPiecesSim, type PiecesSim } from '../sims/pieces';
 import { applianceEndpoint } from '../sims/run-all';
-import { assertBuilt, electronExecutable, electronMissingReason, mainEntry, repoRoot } from './electron-available';
+import { assertBuilt, electronExecutable, electronMissingReason, repoRoot } from './electron-available';
+import { appCommand, closeApp, launchApp } from './launch';
 
 /**
  * The real shell: hardened window, preload bridge, IPC host, core and a Pieces OS simulator.
@@ -23,45 +24,11 @@ let page: Page;
 let sim: PiecesSim;
 let dataDir: string;
 
-function appEnv(): Record<string, string> {
-  const env: Record<string, string> = {};
-  for (const [key, value] of Object.entries(process.env)) if (value !== undefined) env[key] = value;
-  delete env.ELECTRON_RENDERER_URL; // the built renderer, never a dev server
-  delete env.ELECTRON_RUN_AS_NODE;
-  env.BACKUP_CONSOLE_DATA_DIR = dataDir;
-  return env;
-}
-
-/**
- * Keep the OS keyring out of the run (no unlock prompt on Linux desktops or macOS): safeStorage
- * then uses Chromium's basic backend; on Linux a new install then gets a passphrase vault instead.
- */
-const keyringArgs = ['--password-store=basic', '--use-mock-keychain'];
-const VAULT_PASSPHRASE = 'electron e2e vault passphrase';
-
-/** Closing is bounded: a hung quit must not hang the suite. */
-async function closeApp(target: ElectronApplication): Promise<void> {
-  const closed = target.close().then(() => true, () => true);
-  const timedOut = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 15_000));
-  if (!(await Promise.race([closed, timedOut]))) target.process().kill('SIGKILL');
-}
-
 test.beforeAll(async () => {
   assertBuilt();
   dataDir = mkdtempSync(join(tmpdir(), 'bc-electron-e2e-'));
   sim = await startPiecesSim({ port: 0, timeScale: 1 });
-  app = await electron.launch({ executablePath: executable, args: [...keyringArgs, mainEntry], cwd: repoRoot, env: appEnv(), timeout: 60_000 });
-  page = await app.firstWindow();
-  // With no real keyring (Linux basic_text) a new install uses a passphrase vault, which asks first.
-  const ready = page.locator('[data-app-state="ready"]');
-  const vaultGate = page.getByTestId('vault-passphrase');
-  await expect(ready.or(vaultGate)).toBeVisible({ timeout: 30_000 });
-  if (await vaultGate.isVisible()) {
-    await vaultGate.fill(VAULT_PASSPHRASE);
-    await page.getByTestId('vault-passphrase-confirm').fill(VAULT_PASSPHRASE);
-    await page.getByTestId('vault-unlock').click();
-  }
-  await expect(ready).toBeVisible({ timeout: 30_000 });
+  ({ app, page } = await launchApp(dataDir));
 });
 
 test.afterAll(async () => {
@@ -127,7 +94,8 @@ test('navigation and new windows are contained', async () => {
 test('a second launch focuses the first instead of starting another app', async () => {
   // Playwright adds --no-sandbox on Linux for the first instance (CI often runs as root); match it.
   const platformArgs = process.platform === 'linux' ? ['--no-sandbox'] : [];
-  const second = spawn(executable as string, [...platformArgs, ...keyringArgs, mainEntry], { cwd: repoRoot, env: appEnv(), stdio: 'ignore' });
+  const { args, env } = appCommand(dataDir);
+  const second = spawn(executable as string, [...platformArgs, ...args], { cwd: repoRoot, env, stdio: 'ignore' });
   const code = await new Promise<number | null>((resolve, reject) => {
     const timer = setTimeout(() => {
       second.kill('SIGKILL');
