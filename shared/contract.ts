@@ -100,7 +100,9 @@ export type UploadCheck = z.infer<typeof uploadCheckSchema>;
 export const uploadRequestSchema = endpointRef
   .extend({ warningsAccepted: z.boolean().default(false), deleteFirst: deleteFirstSchema.optional() })
   .strict();
-export const streamUploadRequestSchema = uploadRequestSchema.extend({ name: z.string().min(1).max(255), sizeBytes: z.number().int().positive() }).strict();
+export const streamUploadRequestSchema = uploadRequestSchema
+  .extend({ name: z.string().min(1).max(255), sizeBytes: z.number().int().positive(), clientRef: z.uuid().optional() })
+  .strict();
 export type StreamUploadRequest = z.infer<typeof streamUploadRequestSchema>;
 
 function call<I extends z.ZodType, O extends z.ZodType>(input: I, output: O) {

@@ -203,6 +203,8 @@ export const jobSchema = z.object({
   milestones: z.array(z.string()).default([]),
   /** The file a download wrote, with the SHA-256 Backup Console computed over exactly the bytes it saved. */
   savedFile: savedFileSchema.optional(),
+  /** The id the window chose when it started this job, to recognise it before the call that started it answers. */
+  clientRef: z.string().optional(),
 });
 export type Job = z.infer<typeof jobSchema>;
 

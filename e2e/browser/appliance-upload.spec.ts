@@ -105,6 +105,30 @@ test.describe('Uploading backup files to a network appliance in browser mode', (
     await expect(app.byTest('upload-failed')).toHaveCount(0);
   });
 
+  test('cancelling an upload stops it: the job says what the appliance kept, and the browser stops sending the file', async ({ appPage, appliance, backupConsole }) => {
+    const app = await addAppliance(backupConsole, appliance, appPage);
+    const before = appliance.state.backups.map((b) => b.id);
+    appliance.faults.slowLinkBytesPerSecond = 300_000;
+    const failedUploads: string[] = [];
+    appPage.on('requestfailed', (request) => {
+      if (request.url().includes('/api/upload')) failedUploads.push(request.failure()?.errorText ?? '');
+    });
+    await dragFilesOver(appPage, [gzipFile('cancelled.backup.tgz', 6_000_000)]);
+    await dropDragged(appPage);
+    const dialog = app.byTest('upload-dialog');
+    await dialog.getByTestId('upload-accept-warnings').check();
+    const job = await app.startJob('upload', () => dialog.getByTestId('upload-submit').click());
+    await app.waitForProgress(job, 1);
+
+    await app.cancel(job);
+    await expect(job).toHaveAttribute('data-job-state', 'cancelled', { timeout: 30_000 });
+    await expect(job).toContainText(/kept nothing/);
+    // The window ended its request instead of sending the rest of the file to the host.
+    await expect.poll(() => failedUploads).toEqual(['net::ERR_ABORTED']);
+    expect(appliance.state.backups.map((b) => b.id)).toEqual(before);
+    await expect(app.byTest('upload-failed')).toHaveCount(0);
+  });
+
   test('at the two-backup limit, Upload waits for the typed delete-oldest confirmation', async ({ appPage, appliance, backupConsole }) => {
     const app = await addAppliance(backupConsole, appliance, appPage);
     // The first upload, through the toolbar's file picker, fills the appliance (one seeded + this one).

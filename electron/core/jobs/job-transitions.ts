@@ -25,6 +25,7 @@ export function createJob(spec: JobSpec, at: string): PersistedJob {
   };
   if (spec.backupId !== undefined) job.backupId = spec.backupId;
   if (spec.cancelNote !== undefined) job.cancelNote = spec.cancelNote;
+  if (spec.clientRef !== undefined) job.clientRef = spec.clientRef;
   return job;
 }
 

@@ -11,6 +11,7 @@ export interface JobSpec {
   cancellable: boolean;
   /** What cancelling will do on the endpoint, shown before the user confirms a cancel. */
   cancelNote?: string;
+  clientRef?: string;
 }
 
 /** A job as persisted: the public Job plus what re-attaching needs. */

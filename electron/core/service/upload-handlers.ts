@@ -34,7 +34,7 @@ function withDigest(deps: CoreDeps, upload: GuardedUpload, outcome: OperationOut
   return { ...outcome, outcome: `${outcome.outcome} SHA-256 of the bytes sent: ${sha256}.${origin}` };
 }
 
-async function startUpload(deps: CoreDeps, request: UploadRequest, upload: GuardedUpload, knownPath?: string): Promise<Job> {
+async function startUpload(deps: CoreDeps, request: UploadRequest & { clientRef?: string }, upload: GuardedUpload, knownPath?: string): Promise<Job> {
   const endpoint = deps.endpoints.get(request.endpointId);
   const provider = uploader(deps, endpoint);
   checkDeleteFirst(deps, endpoint, request.deleteFirst);
@@ -50,6 +50,7 @@ async function startUpload(deps: CoreDeps, request: UploadRequest, upload: Guard
       kind: 'upload',
       stage: `Uploading ${upload.name}`,
       cancellable: true,
+      clientRef: request.clientRef,
       cancelNote: 'Cancelling stops the transfer; the file on this computer is untouched, and Backup Console checks that the endpoint kept nothing of it.',
     },
     async (ctx, op) => withDigest(deps, upload, await afterDeleteFirst(provider, ctx, op, request.deleteFirst, () => provider.uploadBackup(ctx, upload, op))),

@@ -10,7 +10,9 @@ export type SendJson = (status: number, body: CallResult<unknown>) => void;
 /** The query of `POST /api/upload` as the contract's stream-upload request (validated by the core). */
 function requestFrom(query: URLSearchParams): Record<string, unknown> {
   const deleteBackupId = query.get('deleteBackupId');
+  const clientRef = query.get('clientRef');
   return {
+    ...(clientRef ? { clientRef } : {}),
     endpointId: query.get('endpointId') ?? '',
     name: query.get('name') ?? '',
     sizeBytes: Number(query.get('sizeBytes') ?? NaN),

@@ -34,6 +34,19 @@ function sseStream() {
   };
 }
 
+/** The upload request among the calls a fetch mock saw (the event feed starts alongside it). */
+function uploadCall(fetchMock: { mock: { calls: Parameters<typeof fetch>[] } }): [URL, RequestInit | undefined] {
+  const call = fetchMock.mock.calls.find(([url]) => String(url).includes('/api/upload'));
+  if (!call) throw new Error('no upload request was sent');
+  return [new URL(String(call[0]), 'http://host'), call[1]];
+}
+
+/** An event feed that stays open and says nothing, for tests about calls. */
+const quietFeed = () => new Response(new ReadableStream(), { headers: { 'Content-Type': 'text/event-stream' } });
+
+/** A fetch whose upload requests get `answer`, with a quiet event feed beside them. */
+const uploadsAnswer = (answer: () => Promise<Response>) => (async (url: RequestInfo | URL) => (String(url).includes('/api/events') ? quietFeed() : answer())) as typeof fetch;
+
 let client: WebClient | undefined;
 afterEach(() => {
   client?.close();
@@ -76,7 +89,7 @@ describe('web client uploads', () => {
   const gzip = () => new File([new Uint8Array([0x1f, 0x8b, 8, 0])], 'box backup.tgz');
 
   it('streams the file itself as the body, with the request in the query', async () => {
-    const fetchMock = vi.fn<typeof fetch>(async () => json({ ok: true, value: { ...job, kind: 'upload' } }));
+    const fetchMock = vi.fn<typeof fetch>(async (url) => (String(url).includes('/api/events') ? quietFeed() : json({ ok: true, value: { ...job, kind: 'upload' } })));
     client = createWebClient({ token: 't0k', fetch: fetchMock });
     const file = gzip();
     const started = await client.uploadFile(
@@ -84,8 +97,7 @@ describe('web client uploads', () => {
       file,
     );
     expect(started).toMatchObject({ id: 'j1', kind: 'upload' });
-    const [url, init] = fetchMock.mock.calls[0];
-    const parsed = new URL(String(url), 'http://host');
+    const [parsed, init] = uploadCall(fetchMock);
     expect(parsed.pathname).toBe('/api/upload');
     expect(Object.fromEntries(parsed.searchParams)).toEqual({
       endpointId: 'e1',
@@ -94,6 +106,7 @@ describe('web client uploads', () => {
       warningsAccepted: 'true',
       deleteBackupId: 'b 1&x',
       deleteConfirmation: 'b 1&x',
+      clientRef: expect.stringMatching(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/),
     });
     expect(init?.method).toBe('POST');
     expect(init?.body).toBe(file);
@@ -103,30 +116,54 @@ describe('web client uploads', () => {
   });
 
   it('leaves the delete out when there is none and has no path to offer', async () => {
-    const fetchMock = vi.fn<typeof fetch>(async () => json({ ok: true, value: job }));
+    const fetchMock = vi.fn<typeof fetch>(async (url) => (String(url).includes('/api/events') ? quietFeed() : json({ ok: true, value: job })));
     client = createWebClient({ token: 't', fetch: fetchMock });
     await client.uploadFile({ endpointId: 'e1', warningsAccepted: false }, gzip());
-    const query = new URL(String(fetchMock.mock.calls[0][0]), 'http://host').searchParams;
+    const query = uploadCall(fetchMock)[0].searchParams;
     expect(query.get('warningsAccepted')).toBe('false');
     expect(query.has('deleteBackupId')).toBe(false);
     expect(client.pathOf(gzip())).toBeUndefined();
   });
 
+  it('ends the request when its job ends first (a cancel), so the browser stops sending the file, and answers that job', async () => {
+    const feed = sseStream();
+    let uploadSignal: AbortSignal | undefined;
+    const fetchMock = vi.fn<typeof fetch>(async (url, init) => {
+      if (String(url).includes('/api/events')) return feed.response;
+      uploadSignal = init?.signal ?? undefined;
+      // The host is still reading the body: no answer until the request is aborted.
+      return new Promise<Response>((_resolve, reject) => uploadSignal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))));
+    });
+    client = createWebClient({ token: 't', fetch: fetchMock });
+    const uploading = client.uploadFile({ endpointId: 'e1', warningsAccepted: true }, gzip());
+    await vi.waitFor(() => expect(uploadSignal).toBeDefined());
+    const clientRef = uploadCall(fetchMock)[0].searchParams.get('clientRef');
+    const event = (fields: Partial<Job>) => `event: job.updated\ndata: ${JSON.stringify({ ...job, kind: 'upload', ...fields })}\n\n`;
+    // Another upload's end, and this one still running, change nothing.
+    feed.write(event({ id: 'other', clientRef: '00000000-0000-4000-8000-000000000000', state: 'cancelled' }));
+    feed.write(event({ id: 'mine', clientRef: clientRef!, state: 'running' }));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(uploadSignal?.aborted).toBe(false);
+    feed.write(event({ id: 'mine', clientRef: clientRef!, state: 'cancelled', outcome: 'Cancelled the upload after 1 MB.' }));
+    await expect(uploading).resolves.toMatchObject({ id: 'mine', state: 'cancelled', outcome: 'Cancelled the upload after 1 MB.' });
+    expect(uploadSignal?.aborted).toBe(true);
+  });
+
   it('throws the envelope error, a dropped connection and an answer that is not a job', async () => {
     client = createWebClient({
       token: 't',
-      fetch: (async () => json({ ok: false, error: { code: 'conflict', message: 'Two backups already', hint: 'Delete one first' } }, 409)) as typeof fetch,
+      fetch: uploadsAnswer(async () => json({ ok: false, error: { code: 'conflict', message: 'Two backups already', hint: 'Delete one first' } }, 409)),
     });
     await expect(client.uploadFile({ endpointId: 'e1', warningsAccepted: false }, gzip())).rejects.toMatchObject({ code: 'conflict', hint: 'Delete one first' });
     client.close();
-    client = createWebClient({ token: 't', fetch: (async () => Promise.reject(new TypeError('network error'))) as typeof fetch });
+    client = createWebClient({ token: 't', fetch: uploadsAnswer(async () => Promise.reject(new TypeError('network error'))) });
     await expect(client.uploadFile({ endpointId: 'e1', warningsAccepted: false }, gzip())).rejects.toMatchObject({ code: 'unreachable' });
     client.close();
     vi.spyOn(console, 'warn').mockImplementation(() => {});
-    client = createWebClient({ token: 't', fetch: (async () => json({ ok: true, value: { id: 'j1' } })) as typeof fetch });
+    client = createWebClient({ token: 't', fetch: uploadsAnswer(async () => json({ ok: true, value: { id: 'j1' } })) });
     await expect(client.uploadFile({ endpointId: 'e1', warningsAccepted: false }, gzip())).rejects.toMatchObject({ code: 'bad-response' });
     client.close();
-    client = createWebClient({ token: 't', fetch: (async () => new Response('Not Found', { status: 404 })) as typeof fetch });
+    client = createWebClient({ token: 't', fetch: uploadsAnswer(async () => new Response('Not Found', { status: 404 })) });
     await expect(client.uploadFile({ endpointId: 'e1', warningsAccepted: false }, gzip())).rejects.toMatchObject({ code: 'bad-response' });
   });
 });

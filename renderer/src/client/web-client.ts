@@ -1,6 +1,6 @@
 import { isEventName } from '../../../shared/channels';
 import type { CallInput, CallName, CallOutput, EventName, EventPayload } from '../../../shared/contract';
-import { jobSchema, type Job } from '../../../shared/domain';
+import { jobSchema, terminalJobStates, type Job } from '../../../shared/domain';
 import { ClientError } from './client-error';
 import { parseCallOutput, unwrapEnvelope } from './envelope';
 import { parseEventPayload } from './event-payload';
@@ -100,15 +100,36 @@ export function createWebClient(options: WebClientOptions): WebClient {
   /**
    * The File itself is the body: Chromium streams it from disk, so a large backup is never read
    * into memory. The host answers once it has read the whole body; progress comes as job events.
+   * A job that ends first (cancelled, failed) ends the request too, so the browser stops sending.
    */
   async function uploadFile(request: UploadRequest, file: File): Promise<Job> {
+    const clientRef = randomUuid();
+    const stop = new AbortController();
+    let ended: Job | undefined;
+    const unsubscribe = on('job.updated', (job) => {
+      if (job.clientRef !== clientRef || !terminalJobStates.includes(job.state)) return;
+      ended = job;
+      stop.abort();
+    });
+    try {
+      return await sendUpload(request, file, clientRef, stop.signal);
+    } catch (error) {
+      if (ended) return ended;
+      throw error;
+    } finally {
+      unsubscribe();
+    }
+  }
+
+  async function sendUpload(request: UploadRequest, file: File, clientRef: string, signal: AbortSignal): Promise<Job> {
     let response: Response;
     try {
-      response = await fetchImpl(`${baseUrl}/api/upload?${uploadQuery(request, file)}`, {
+      response = await fetchImpl(`${baseUrl}/api/upload?${uploadQuery(request, file, clientRef)}`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/octet-stream', Authorization: `Bearer ${options.token}` },
         body: file,
         cache: 'no-store',
+        signal,
       });
     } catch {
       throw new ClientError({
@@ -129,22 +150,24 @@ export function createWebClient(options: WebClientOptions): WebClient {
     return job.data;
   }
 
+  function on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void {
+    let listeners = eventListeners.get(event);
+    if (!listeners) {
+      listeners = new ListenerSet<unknown>();
+      eventListeners.set(event, listeners);
+    }
+    const unsubscribe = listeners.add(listener as (payload: unknown) => void);
+    stream.start();
+    return unsubscribe;
+  }
+
   return {
     host: 'web',
     call,
     uploadFile,
     // A browser never reveals where a file lives; the host only learns the name, the size and the bytes.
     pathOf: () => undefined,
-    on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void {
-      let listeners = eventListeners.get(event);
-      if (!listeners) {
-        listeners = new ListenerSet<unknown>();
-        eventListeners.set(event, listeners);
-      }
-      const unsubscribe = listeners.add(listener as (payload: unknown) => void);
-      stream.start();
-      return unsubscribe;
-    },
+    on,
     onReconnect: (listener) => reconnectListeners.add(listener),
     getConnectionStatus: () => status,
     onConnectionStatus: (listener) => statusListeners.add(listener),
@@ -153,11 +176,20 @@ export function createWebClient(options: WebClientOptions): WebClient {
 }
 
 /** `streamUploadRequestSchema` as a query string: the body is the file, so everything else travels here. */
-function uploadQuery({ endpointId, warningsAccepted, deleteFirst }: UploadRequest, file: File): string {
-  const query = new URLSearchParams({ endpointId, name: file.name, sizeBytes: String(file.size), warningsAccepted: String(warningsAccepted) });
+function uploadQuery({ endpointId, warningsAccepted, deleteFirst }: UploadRequest, file: File, clientRef: string): string {
+  const query = new URLSearchParams({ endpointId, name: file.name, sizeBytes: String(file.size), warningsAccepted: String(warningsAccepted), clientRef });
   if (deleteFirst) {
     query.set('deleteBackupId', deleteFirst.backupId);
     query.set('deleteConfirmation', deleteFirst.confirmation);
   }
   return query.toString();
+}
+
+/** A version 4 UUID from getRandomValues, which (unlike randomUUID) also exists outside secure contexts. */
+function randomUuid(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = (bytes[6]! & 0x0f) | 0x40;
+  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
+  const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
