@@ -149,6 +149,10 @@ export async function startJujuSim(options: JujuSimOptions = {}): Promise<JujuSi
       users[username].password = password;
     },
     reset() {
+      // A restore's pending API-server restart must not carry over into the next test.
+      for (const timer of timers) clearTimeout(timer);
+      timers.clear();
+      apiServerDown = false;
       for (const [name, password] of Object.entries(originalPasswords)) users[name].password = password;
       store.reset();
       switchboard.reset();

@@ -60,7 +60,8 @@ export function createRequestHandler(deps: ServerDeps) {
       hadToken: firstHeader(req, 'x-auth-token') !== undefined,
     });
     res.on('finish', () => (entry.status = res.statusCode));
-    void bodyPromise.then((raw) => raw.kind === 'json' && deps.log.recordBody(entry, raw.value));
+    // A body cut off midway (a dropped connection, a client that gave up) rejects: nothing to record then.
+    void bodyPromise.then((raw) => raw.kind === 'json' && deps.log.recordBody(entry, raw.value), () => undefined);
 
     const faulted = deps.switchboard.appliesTo(path);
     const faults = deps.switchboard.faults;

@@ -1,10 +1,10 @@
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { text } from 'node:stream/consumers';
 import { gzipSync } from 'node:zlib';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createHash } from 'node:crypto';
 import { AppError } from '../../../shared/errors';
 import { openPathUpload, peekHead, streamedUpload, uploadProblems } from './upload-source';
@@ -49,6 +49,23 @@ describe('openPathUpload', () => {
     expect((await drained(upload.open())).equals(gz)).toBe(true);
     expect(upload.sha256()).toBe(createHash('sha256').update(gz).digest('hex'));
     expect(() => upload.open()).toThrow(/once/);
+  });
+
+  it.runIf(existsSync('/proc/self/fd'))('closes the file when the upload stops midway (a cancel destroys only what it reads from)', async () => {
+    const path = join(dir, 'big.backup.tgz');
+    writeFileSync(path, Buffer.concat([gz, Buffer.alloc(8 * 1024 * 1024, 1)]));
+    const openOnIt = () => readdirSync('/proc/self/fd').filter((fd) => {
+      try {
+        return readlinkSync(`/proc/self/fd/${fd}`) === path;
+      } catch {
+        return false;
+      }
+    });
+    const stream = (await openPathUpload(path, { dataDir })).open();
+    await new Promise((resolve) => stream.once('data', resolve));
+    expect(openOnIt()).toHaveLength(1);
+    stream.destroy();
+    await vi.waitFor(() => expect(openOnIt()).toEqual([]));
   });
 
   it('refuses a file that is not gzip, an empty one, a folder, a hidden path and the data folder, before reading on', async () => {

@@ -57,7 +57,8 @@ function guard(name: string, sizeBytes: number, onDone: (sha256: string) => void
   });
 }
 
-function guarded(name: string, sizeBytes: number, openRaw: () => Readable): GuardedUpload {
+/** `closeWithUpload`: the source is a file this side opened, to be closed when the upload stops (a request body is the host's to answer). */
+function guarded(name: string, sizeBytes: number, openRaw: () => Readable, closeWithUpload = false): GuardedUpload {
   let opened = false;
   let digest: string | undefined;
   return {
@@ -69,6 +70,8 @@ function guarded(name: string, sizeBytes: number, openRaw: () => Readable): Guar
       const raw = openRaw();
       const checked = guard(name, sizeBytes, (sha) => (digest = sha));
       raw.on('error', (error) => checked.destroy(error));
+      // A cancelled or failed upload destroys only what it reads from: the file must not stay open.
+      if (closeWithUpload) checked.once('close', () => raw.destroy());
       return raw.pipe(checked);
     },
     sha256: () => digest,
@@ -97,7 +100,7 @@ export async function openPathUpload(path: string, rules: UploadFileRules): Prom
   if (!info.isFile()) throw new AppError('validation', `${path} is not a regular file.`, 'Pick the .tgz backup file itself.');
   const problem = uploadProblems(info.size, await firstBytes(real))[0];
   if (problem) throw new AppError('validation', problem);
-  return guarded(basename(path), info.size, () => createReadStream(real, { highWaterMark: 1024 * 1024 }));
+  return guarded(basename(path), info.size, () => createReadStream(real, { highWaterMark: 1024 * 1024 }), true);
 }
 
 export async function firstBytes(path: string): Promise<Uint8Array> {

@@ -1,4 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
 import { createLogger, SecretRedactor } from './logger';
 
 function capture() {
@@ -45,5 +48,26 @@ describe('logger', () => {
     log.info('shown');
     expect(lines).toHaveLength(1);
     expect(JSON.parse(lines[0])).toMatchObject({ message: 'shown', endpoint: 'lab', level: 'info' });
+  });
+
+  it('never throws when its file cannot be written (a full disk, a removed folder): says so once on stderr and carries on', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bc-log-'));
+    const file = join(dir, 'logs', 'main.log');
+    const lines: string[] = [];
+    const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    try {
+      const log = createLogger({ file, sink: (l) => lines.push(l) });
+      log.info('first');
+      rmSync(dir, { recursive: true, force: true });
+      const child = log.child({ job: 'j1' });
+      expect(() => log.warn('the folder is gone')).not.toThrow();
+      expect(() => child.error('still gone')).not.toThrow();
+      expect(lines).toHaveLength(3);
+      const reports = stderr.mock.calls.map(([text]) => String(text)).filter((text) => text.includes('cannot write its log'));
+      expect(reports).toEqual([expect.stringMatching(/^Backup Console cannot write its log .*main\.log \(ENOENT\); log lines are dropped until it can\.\n$/)]);
+    } finally {
+      stderr.mockRestore();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

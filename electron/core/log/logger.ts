@@ -60,15 +60,38 @@ export interface LoggerOptions {
 
 const order: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
 
+/**
+ * Appends lines to the log file and never throws: logging runs in listeners, timers and catch
+ * handlers, where a full disk (a download can fill it) or a removed folder would crash the app.
+ * The first failure is reported once on stderr; lines are dropped while the file cannot be written.
+ */
+function fileAppender(path: string): (line: string) => void {
+  let failing = false;
+  return (line) => {
+    try {
+      appendFileSync(path, line + '\n');
+      failing = false;
+    } catch (error) {
+      if (!failing) process.stderr.write(`Backup Console cannot write its log ${path} (${(error as NodeJS.ErrnoException).code ?? String(error)}); log lines are dropped until it can.\n`);
+      failing = true;
+    }
+  };
+}
+
 export function createLogger(options: LoggerOptions, base: LogFields = {}): Logger {
+  if (options.file) mkdirSync(dirname(options.file), { recursive: true });
+  return loggerWith(options, base, options.file ? fileAppender(options.file) : undefined);
+}
+
+/** Children share their parent's file appender (one file, one failure report). */
+function loggerWith(options: LoggerOptions, base: LogFields, file: ((line: string) => void) | undefined): Logger {
   const min = order[options.level ?? 'info'];
   const redactor = options.redactor ?? new SecretRedactor();
-  if (options.file) mkdirSync(dirname(options.file), { recursive: true });
   const write = (level: LogLevel, message: string, fields?: LogFields) => {
     if (order[level] < min) return;
     const record = { time: new Date().toISOString(), level, message: redactor.redact(message), ...scrubFields({ ...base, ...fields }, redactor) };
     const line = redactor.redact(JSON.stringify(record));
-    if (options.file) appendFileSync(options.file, line + '\n');
+    file?.(line);
     if (options.stderr) process.stderr.write(line + '\n');
     options.sink?.(line);
   };
@@ -77,7 +100,7 @@ export function createLogger(options: LoggerOptions, base: LogFields = {}): Logg
     info: (m, f) => write('info', m, f),
     warn: (m, f) => write('warn', m, f),
     error: (m, f) => write('error', m, f),
-    child: (fields) => createLogger({ ...options, redactor }, { ...base, ...fields }),
+    child: (fields) => loggerWith({ ...options, redactor }, { ...base, ...fields }, file),
   };
 }
 

@@ -1,6 +1,7 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
+import { pipeline } from 'node:stream';
 
 const contentTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -37,5 +38,8 @@ export function serveStatic(root: string | undefined, urlPath: string, res: Serv
     'content-type': contentTypes[extname(file)] ?? 'application/octet-stream',
     'cache-control': isIndex ? 'no-store' : 'public, max-age=31536000, immutable',
   });
-  createReadStream(file).pipe(res);
+  // The file can vanish between the check and the read (a rebuild of out/renderer): end this answer, not the host.
+  pipeline(createReadStream(file), res, (error) => {
+    if (error) res.destroy();
+  });
 }

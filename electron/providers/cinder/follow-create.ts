@@ -26,8 +26,8 @@ export async function followCreate(f: FollowCreate): Promise<OperationOutcome> {
   const next = backoff(f.timing);
   let cancel: CancelFate = noCancel;
   const watch = watchContact({ log: api.log, timing: f.timing, op, running: `${f.what === 'import' ? 'importing' : 'creating'} backup ${backupId}`, check: `backup ${backupId}` });
-  // Once a cancel was tried, an aborted signal must not turn the pause into a busy loop.
-  const wait = () => pause(next(), cancel.fate === 'none' ? op.signal : undefined);
+  // Once a cancel was tried (or when there is none to try: an import), an aborted signal must not turn the pause into a busy loop.
+  const wait = () => pause(next(), cancel.fate === 'none' && f.what === 'backup' ? op.signal : undefined);
   for (;;) {
     if (op.signal.aborted && cancel.fate === 'none' && f.what === 'backup') {
       op.progress({ stage: 'Asking Cinder to force-delete the partial backup' });

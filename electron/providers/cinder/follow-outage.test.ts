@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { recordOperation, rejectionOf, useOpenStackSim, waitUntil } from '../openstack/test-support/harness';
 import { createCinderProvider } from './provider';
+import { remoteRefFor } from './timing';
 import { fastCinder, projectOf, volumeNamed } from './test-support/fixtures';
 
 const { sim, context } = useOpenStackSim();
@@ -54,6 +55,20 @@ describe('Cinder provider: brief outages while following an operation', () => {
     Object.assign(sim().faults, { fail5xx: true, pathPrefix: '/volume/' });
     const volume = sim().cinder.volumes().find((v) => v.name === 'out-of-reach')!;
     expect(await rejectionOf(pending)).toMatchObject({ code: 'unreachable', hint: expect.stringContaining(`Check volume out-of-reach (${volume.id}) and backup ${backup.id}`) });
+  });
+
+  it('re-attaching while Cinder is still down keeps its pace after a cancel (an aborted signal used to make it retry without pausing)', async () => {
+    const paced = createCinderProvider({ pollStartMs: 50, pollMaxMs: 50, cancelConfirmMs: 5_000, outageToleranceMs: 500 });
+    const backup = deletable();
+    // Cinder answers, but not about this backup: the re-attach keeps trying to read it.
+    Object.assign(sim().faults, { fail5xx: true, pathPrefix: `/volume/v3/${projectOf(sim(), 'admin')}/backups/${backup.id}` });
+    const before = sim().requests().length;
+    const run = recordOperation();
+    setTimeout(() => run.controller.abort(), 100);
+    const error = await rejectionOf(paced.resume(context('admin'), { kind: 'create', backupId: backup.id, remoteRef: remoteRefFor({ op: 'create', backupId: backup.id }) }, run.op));
+    expect(error).toMatchObject({ code: 'unreachable', message: expect.stringMatching(/^Lost contact with Cinder/) });
+    // About one try per 50 ms pause for 500 ms; the busy loop made hundreds.
+    expect(sim().requests().length - before).toBeLessThan(30);
   });
 
   it('a delete that lost contact is not reported failed either', async () => {

@@ -21,7 +21,8 @@ export async function resumeOperation(timing: CinderTiming, ctx: ProviderContext
   if (!ref) return null;
   const next = backoff(timing);
   const watch = watchContact({ log: ctx.log, timing, op, ...describeRef(ref) });
-  const reach = <T>(read: () => Promise<T>) => readThrough(watch, read, () => pause(next(), op.signal));
+  // No signal for these pauses: a cancel while Cinder is still down must not turn them into a busy loop (the follow loops act on it).
+  const reach = <T>(read: () => Promise<T>) => readThrough(watch, read, () => pause(next()));
   const api = await reach(() => openCinder(ctx, op.signal));
   op.setBackupId(ref.backupId);
   if (ref.op === 'delete') return followDelete(api, timing, ref.backupId, op);
